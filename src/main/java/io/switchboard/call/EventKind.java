@@ -1,0 +1,17 @@
+package io.switchboard.call;
+
+/** What a canonical event does to its call. Translators map each vendor event type onto one kind. */
+public enum EventKind {
+    /** A leg starts ringing (Keyyo SETUP, Telphin dial-in/dial-out, CALLR *_start, udesk begin/ringing). */
+    RING,
+    /** A leg is answered. */
+    ANSWER,
+    /** A leg hangs up; the call ends once every leg it has seen has hung up. */
+    HANGUP,
+    /** A recording became available; carries {@link CallEvent#recordingUrl()}. */
+    RECORDING,
+    /** Anything else about a call (hold, transfer, record stop …): stored, shown, no state change. */
+    INFO,
+    /** An event that is not about a call at all (SMS, agent state, billing): stored, never a call. */
+    NON_CALL
+}

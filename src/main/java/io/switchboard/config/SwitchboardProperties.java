@@ -1,0 +1,44 @@
+package io.switchboard.config;
+
+import jakarta.validation.Valid;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything under {@code switchboard:} in {@code config/switchboard.yaml}. Every key is
+ * documented in that file.
+ *
+ * @param publicBaseUrl the address vendors reach the hub at; used to print each source's URL
+ * @param defaultRegion region used to read numbers in API filters (ISO 3166 code)
+ * @param ingress limits applied to every vendor request
+ * @param sources the vendor accounts the hub accepts events from
+ */
+@Validated
+@ConfigurationProperties("switchboard")
+public record SwitchboardProperties(
+        @DefaultValue("http://localhost:8080") String publicBaseUrl,
+        @DefaultValue("FR") String defaultRegion,
+        @DefaultValue Ingress ingress,
+        @Valid List<Source> sources) {
+
+    public SwitchboardProperties {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        long distinct = sources.stream().map(Source::id).distinct().count();
+        if (distinct != sources.size()) {
+            throw new IllegalArgumentException("switchboard.sources: every source needs a distinct id");
+        }
+    }
+
+    /**
+     * @param maxBodyBytes largest request body accepted (413 above it)
+     * @param signatureWindow how far a signed timestamp may be from the hub's clock (udesk)
+     * @param inboxBatchSize most inbox rows committed in one group commit
+     */
+    public record Ingress(
+            @DefaultValue("262144") int maxBodyBytes,
+            @DefaultValue("10m") Duration signatureWindow,
+            @DefaultValue("512") int inboxBatchSize) {}
+}
