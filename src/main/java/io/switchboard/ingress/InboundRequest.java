@@ -73,6 +73,11 @@ public record InboundRequest(
         return Collections.unmodifiableMap(params);
     }
 
+    /** Parses {@code a=1&b=2} (URL-encoded) into {@code into}; a malformed escape is a 400. */
+    public static void parseQuery(String encoded, Map<String, String> into) {
+        parseUrlEncoded(encoded, into);
+    }
+
     static void parseUrlEncoded(String encoded, Map<String, String> into) {
         if (encoded == null || encoded.isEmpty()) {
             return;

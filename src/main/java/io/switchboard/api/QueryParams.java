@@ -1,0 +1,89 @@
+package io.switchboard.api;
+
+import io.switchboard.ingress.RejectedRequestException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Typed, validated access to a query string; every mistake is a 400 naming the parameter. */
+final class QueryParams {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+
+    private final Map<String, String> values;
+
+    private QueryParams(Map<String, String> values) {
+        this.values = values;
+    }
+
+    static QueryParams parse(String queryString, Set<String> allowed) {
+        Map<String, String> values = new LinkedHashMap<>();
+        io.switchboard.ingress.InboundRequest.parseQuery(queryString, values);
+        for (String name : values.keySet()) {
+            if (!allowed.contains(name)) {
+                throw RejectedRequestException.badRequest(
+                        "unknown_parameter",
+                        "Unknown query parameter '" + name + "'; allowed: " + String.join(", ", new TreeSet<>(allowed)));
+            }
+        }
+        return new QueryParams(values);
+    }
+
+    String text(String name) {
+        String v = values.get(name);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+        String v = text(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw RejectedRequestException.badRequest(
+                    "invalid_parameter",
+                    "Parameter '" + name + "' must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** ISO-8601 instant ({@code 2026-11-23T10:00:00Z}) or date ({@code 2026-11-23}, UTC midnight). */
+    Instant instant(String name) {
+        String v = text(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw RejectedRequestException.badRequest(
+                    "invalid_parameter", "Parameter '" + name + "' must be an ISO-8601 UTC time such as 2026-11-23T10:00:00Z");
+        }
+    }
+
+    int integer(String name, int defaultValue, int min, int max) {
+        String v = text(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw RejectedRequestException.badRequest(
+                    "invalid_parameter", "Parameter '" + name + "' must be a whole number from " + min + " to " + max);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.switchboard.inbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.call.CallEvent;
+import io.switchboard.config.Source;
+import io.switchboard.ingress.Dialects;
+import io.switchboard.ingress.InboundRequest;
+import io.switchboard.ingress.RejectedRequestException;
+import io.switchboard.ingress.Sources;
+import io.switchboard.journal.CallJournal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Translates stored requests and records their events in the journal, oldest first, one thread.
+ * Runs from start-up, so requests acknowledged before a crash are picked up again after it; a
+ * row's events and its DONE mark commit together, so nothing is translated twice or lost.
+ */
+@Component
+public class InboxProcessor implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboxProcessor.class);
+    private static final int BATCH = 256;
+
+    private final Inbox inbox;
+    private final CallJournal journal;
+    private final Dialects dialects;
+    private final Sources sources;
+    private final TransactionTemplate tx;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final Counter processed;
+    private final Counter failed;
+    private volatile boolean running;
+    private Thread thread;
+
+    InboxProcessor(
+            Inbox inbox,
+            CallJournal journal,
+            Dialects dialects,
+            Sources sources,
+            TransactionTemplate tx,
+            MeterRegistry meters) {
+        this.inbox = inbox;
+        this.journal = journal;
+        this.dialects = dialects;
+        this.sources = sources;
+        this.tx = tx;
+        this.processed = meters.counter("switchboard.inbox.processed");
+        this.failed = meters.counter("switchboard.inbox.failed");
+        Gauge.builder("switchboard.inbox.pending", inbox, Inbox::countPending).register(meters);
+    }
+
+    /** Called after new requests are committed. */
+    void wake() {
+        if (wakeUp.availablePermits() == 0) {
+            wakeUp.release();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (drain() == 0) {
+                    wakeUp.tryAcquire(1, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Inbox processing failed, retrying shortly: {}", e.toString());
+                pause();
+            }
+        }
+    }
+
+    /** Processes one batch of pending rows; returns how many rows it took. */
+    int drain() {
+        List<InboundRequest> rows = inbox.pending(BATCH);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        try {
+            tx.executeWithoutResult(status -> processBatch(rows));
+        } catch (RuntimeException batchFailure) {
+            LOG.warn("Batch of {} inbox rows failed ({}); processing them one by one", rows.size(), batchFailure.toString());
+            rows.forEach(this::processAlone);
+        }
+        return rows.size();
+    }
+
+    private void processBatch(List<InboundRequest> rows) {
+        List<Long> done = new ArrayList<>(rows.size());
+        for (InboundRequest row : rows) {
+            List<CallEvent> events = translate(row);
+            if (events == null) {
+                continue;
+            }
+            journal.record(row.inboxId(), events);
+            done.add(row.inboxId());
+        }
+        inbox.markDone(done);
+        processed.increment(rows.size());
+    }
+
+    private void processAlone(InboundRequest row) {
+        try {
+            tx.executeWithoutResult(status -> processBatch(List.of(row)));
+        } catch (RuntimeException e) {
+            LOG.error("Inbox row {} ({}) cannot be recorded: {}", row.inboxId(), row.vendor(), e.toString());
+            tx.executeWithoutResult(status -> inbox.markFailed(row.inboxId(), "record failed: " + e));
+            failed.increment();
+        }
+    }
+
+    /** Translates a row; marks it FAILED and returns null when it no longer translates. */
+    private List<CallEvent> translate(InboundRequest row) {
+        try {
+            Source source = sources.byId(row.sourceId())
+                    .orElseThrow(() -> new IllegalStateException("source '" + row.sourceId() + "' is no longer configured"));
+            return dialects.get(row.vendor()).translate(row, source);
+        } catch (RejectedRequestException | IllegalStateException e) {
+            LOG.warn("Inbox row {} ({}) no longer translates: {}", row.inboxId(), row.vendor(), e.getMessage());
+            inbox.markFailed(row.inboxId(), e.getMessage());
+            failed.increment();
+            return null;
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, "inbox-processor");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2000;
+    }
+}

@@ -1,0 +1,118 @@
+package io.switchboard.inbox;
+
+import io.switchboard.config.SwitchboardProperties;
+import io.switchboard.ingress.InboundRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit for the inbox: requests from many HTTP threads queue here, one writer thread
+ * stores whatever has queued in a single transaction, then completes each request's future. A
+ * request's future completes only after its row is committed, so the hub never acknowledges an
+ * event it could lose.
+ */
+@Component
+public class InboxWriter implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboxWriter.class);
+    private static final int QUEUE_CAPACITY = 20_000;
+
+    private record Pending(InboundRequest request, CompletableFuture<Void> committed) {}
+
+    private final Inbox inbox;
+    private final TransactionTemplate tx;
+    private final InboxProcessor processor;
+    private final int batchSize;
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private volatile boolean running;
+    private Thread thread;
+
+    InboxWriter(Inbox inbox, TransactionTemplate tx, InboxProcessor processor, SwitchboardProperties properties) {
+        this.inbox = inbox;
+        this.tx = tx;
+        this.processor = processor;
+        this.batchSize = properties.ingress().inboxBatchSize();
+    }
+
+    /** Queues a request; the future completes once it is committed, or fails if it could not be. */
+    public CompletableFuture<Void> append(InboundRequest request) {
+        CompletableFuture<Void> committed = new CompletableFuture<>();
+        if (!running) {
+            committed.completeExceptionally(new InboxUnavailableException("the hub is not accepting events right now"));
+        } else if (!queue.offer(new Pending(request, committed))) {
+            committed.completeExceptionally(new InboxUnavailableException("the inbox queue is full"));
+        }
+        return committed;
+    }
+
+    private void loop() {
+        List<Pending> batch = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        List<InboundRequest> requests = batch.stream().map(Pending::request).toList();
+        try {
+            tx.executeWithoutResult(status -> inbox.appendAll(requests));
+        } catch (RuntimeException e) {
+            LOG.error("Inbox commit of {} requests failed: {}", batch.size(), e.toString());
+            InboxUnavailableException failure = new InboxUnavailableException("the journal could not store the event");
+            batch.forEach(p -> p.committed().completeExceptionally(failure));
+            return;
+        }
+        batch.forEach(p -> p.committed().complete(null));
+        processor.wake();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, "inbox-writer");
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Start before Camel opens the HTTP routes and stop after they close. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2000;
+    }
+}

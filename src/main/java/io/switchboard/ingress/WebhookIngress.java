@@ -1,0 +1,136 @@
+package io.switchboard.ingress;
+
+import io.switchboard.call.CallEvent;
+import io.switchboard.config.Source;
+import io.switchboard.config.SwitchboardProperties;
+import io.switchboard.inbox.InboxUnavailableException;
+import io.switchboard.inbox.InboxWriter;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every vendor webhook route does: read the request, authenticate it, check it translates,
+ * commit it to the inbox, and only then answer 200. Translation into the journal follows
+ * asynchronously ({@code InboxProcessor}).
+ */
+@Component("webhookIngress")
+public class WebhookIngress {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookIngress.class);
+
+    /** Request headers worth keeping with the raw request (never credentials). */
+    private static final Set<String> KEPT_HEADERS =
+            Set.of("x-callr-eventid", "x-callr-hmacsignature", "timestamp", "appid", "sign", "user-agent");
+
+    private static final long COMMIT_TIMEOUT_SECONDS = 10;
+
+    private final Dialects dialects;
+    private final Sources sources;
+    private final InboxWriter inbox;
+    private final IngressMetrics metrics;
+    private final Clock clock;
+    private final int maxBodyBytes;
+
+    WebhookIngress(
+            Dialects dialects,
+            Sources sources,
+            InboxWriter inbox,
+            IngressMetrics metrics,
+            Clock clock,
+            SwitchboardProperties properties) {
+        this.dialects = dialects;
+        this.sources = sources;
+        this.inbox = inbox;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.maxBodyBytes = properties.ingress().maxBodyBytes();
+    }
+
+    /** Camel entry point: {@code bean:webhookIngress?method=accept('keyyo')}. */
+    public void accept(Exchange exchange, String vendor) {
+        VendorDialect dialect = dialects.get(vendor);
+        InboundRequest request = read(exchange, vendor);
+        Source source = dialect.authenticate(request, exchange.getMessage().getHeader("token", String.class), sources);
+        InboundRequest authenticated = request.withSource(source.id());
+        List<CallEvent> events = validate(dialect, authenticated, source);
+        commit(authenticated);
+        metrics.accepted(vendor);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "accepted");
+        body.put("events", events.size());
+        HttpReplies.json(exchange, 200, body);
+    }
+
+    private InboundRequest read(Exchange exchange, String vendor) {
+        Message in = exchange.getMessage();
+        Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        if (declared != null && declared > maxBodyBytes) {
+            throw tooLarge();
+        }
+        byte[] body = in.getBody(byte[].class);
+        if (body != null && body.length > maxBodyBytes) {
+            throw tooLarge();
+        }
+        Map<String, String> kept = new LinkedHashMap<>();
+        in.getHeaders().forEach((name, value) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (KEPT_HEADERS.contains(lower) && value != null) {
+                kept.put(lower, value.toString());
+            }
+        });
+        return new InboundRequest(
+                vendor,
+                null,
+                in.getHeader(Exchange.HTTP_METHOD, "GET", String.class),
+                in.getHeader(Exchange.HTTP_QUERY, String.class),
+                in.getHeader(Exchange.CONTENT_TYPE, String.class),
+                body,
+                kept,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                null);
+    }
+
+    private RejectedRequestException tooLarge() {
+        return new RejectedRequestException(
+                413, "payload_too_large", "Request body is larger than " + maxBodyBytes + " bytes");
+    }
+
+    /** Translating before storing is what lets bad input get a 400 instead of a silent loss. */
+    private List<CallEvent> validate(VendorDialect dialect, InboundRequest request, Source source) {
+        try {
+            return dialect.translate(request, source);
+        } catch (RejectedRequestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn("{} payload from source {} could not be translated: {}", request.vendor(), source.id(), e.toString());
+            throw RejectedRequestException.badRequest(
+                    "unreadable_payload", "The request could not be read as a " + request.vendor() + " event");
+        }
+    }
+
+    private void commit(InboundRequest request) {
+        try {
+            inbox.append(request).get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InboxUnavailableException("interrupted while storing the event");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof InboxUnavailableException u ? u : new InboxUnavailableException("storage failed");
+        } catch (TimeoutException e) {
+            throw new InboxUnavailableException("storing the event timed out");
+        }
+    }
+}

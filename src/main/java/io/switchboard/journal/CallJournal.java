@@ -1,0 +1,30 @@
+package io.switchboard.journal;
+
+import io.switchboard.call.Call;
+import io.switchboard.call.CallEvent;
+import io.switchboard.call.StoredEvent;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable record of calls and their events. Translators never see it; the assembler writes,
+ * the query API and connectors read. Implemented on JDBC (H2, PostgreSQL) today; kept small so a
+ * different store can replace it without touching translators or connectors.
+ */
+public interface CallJournal {
+
+    /**
+     * Records the events translated from one inbox row and recomputes the calls they touch.
+     * Idempotent: an event whose key is already journaled is skipped. Runs inside the caller's
+     * transaction.
+     *
+     * @return how many events were new
+     */
+    int record(long inboxId, List<CallEvent> events);
+
+    Optional<Call> findCall(String id);
+
+    Page<Call> searchCalls(CallQuery query);
+
+    Page<StoredEvent> searchEvents(EventQuery query);
+}

@@ -1,0 +1,404 @@
+package io.switchboard.journal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.call.CanonicalJson;
+import io.switchboard.call.Call;
+import io.switchboard.call.CallEvent;
+import io.switchboard.call.CallState;
+import io.switchboard.call.Direction;
+import io.switchboard.call.EventKind;
+import io.switchboard.call.Outcome;
+import io.switchboard.call.StoredEvent;
+import io.switchboard.journal.CallFolder.CallIdentity;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** {@link CallJournal} on plain JDBC; the SQL is portable between H2 and PostgreSQL. */
+@Repository
+class JdbcCallJournal implements CallJournal {
+
+    /** How long after a call ended a late or repeated event without a vendor call id still joins it. */
+    static final Duration LATE_EVENT_WINDOW = Duration.ofMinutes(2);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    JdbcCallJournal(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = CanonicalJson.MAPPER;
+        this.clock = clock;
+    }
+
+    @Override
+    public int record(long inboxId, List<CallEvent> events) {
+        int fresh = 0;
+        for (int i = 0; i < events.size(); i++) {
+            CallEvent event = withKey(events.get(i), inboxId, i);
+            if (eventExists(event)) {
+                continue;
+            }
+            if (event.kind() == EventKind.NON_CALL) {
+                insertEvent(null, event, inboxId);
+            } else {
+                Resolved call = resolve(event);
+                insertEvent(call.id(), event, inboxId);
+                registerKeys(call.id(), event);
+                recompute(call, event);
+            }
+            fresh++;
+        }
+        return fresh;
+    }
+
+    private static CallEvent withKey(CallEvent event, long inboxId, int index) {
+        return event.eventKey() != null ? event : event.toBuilder().eventKey("inbox:" + inboxId + ":" + index).build();
+    }
+
+    private boolean eventExists(CallEvent e) {
+        return !jdbc.queryForList(
+                        "SELECT 1 FROM events WHERE vendor = :vendor AND event_key = :key",
+                        new MapSqlParameterSource("vendor", e.vendor()).addValue("key", e.eventKey()),
+                        Integer.class)
+                .isEmpty();
+    }
+
+    /** The call an event belongs to: by any vendor id already known, else by line and numbers. */
+    private record Resolved(String id, boolean isNew) {}
+
+    private Resolved resolve(CallEvent e) {
+        Set<String> ids = vendorIds(e);
+        if (!ids.isEmpty()) {
+            List<String> known = jdbc.queryForList(
+                    "SELECT call_id FROM call_keys WHERE vendor = :vendor AND vendor_key IN (:ids)",
+                    new MapSqlParameterSource("vendor", e.vendor()).addValue("ids", ids),
+                    String.class);
+            return known.isEmpty() ? new Resolved(newId(), true) : new Resolved(known.get(0), false);
+        }
+        return matchByNumbers(e).map(id -> new Resolved(id, false)).orElseGet(() -> new Resolved(newId(), true));
+    }
+
+    private static Set<String> vendorIds(CallEvent e) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (e.vendorCallId() != null) {
+            ids.add(e.vendorCallId());
+        }
+        if (e.legId() != null) {
+            ids.add(e.legId());
+        }
+        e.linkedIds().stream().filter(Objects::nonNull).filter(s -> !s.isBlank()).forEach(ids::add);
+        return ids;
+    }
+
+    /**
+     * For vendors that give no call id (Keyyo templates without CALLREF): the open call of the same
+     * line and numbers; or one that ended moments ago, for a repeated hang-up or a ring that
+     * arrived after its own hang-up.
+     */
+    private Optional<String> matchByNumbers(CallEvent e) {
+        MapSqlParameterSource p = new MapSqlParameterSource("vendor", e.vendor())
+                .addValue("line", e.line())
+                .addValue("from", e.from() == null ? null : e.from().number())
+                .addValue("to", e.to() == null ? null : e.to().number());
+        List<Candidate> candidates = jdbc.query(
+                "SELECT id, state, ended_at FROM calls WHERE vendor = :vendor AND vendor_call_id IS NULL"
+                        + " AND line IS NOT DISTINCT FROM :line AND from_number IS NOT DISTINCT FROM :from"
+                        + " AND to_number IS NOT DISTINCT FROM :to ORDER BY started_at DESC FETCH FIRST 1 ROWS ONLY",
+                p,
+                (rs, n) -> new Candidate(rs.getString(1), CallState.valueOf(rs.getString(2)), instant(rs, 3)));
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Candidate c = candidates.get(0);
+        if (c.state() != CallState.ENDED) {
+            return Optional.of(c.id());
+        }
+        boolean recent = c.endedAt() != null
+                && Duration.between(c.endedAt(), e.occurredAt()).abs().compareTo(LATE_EVENT_WINDOW) <= 0;
+        if (!recent) {
+            return Optional.empty();
+        }
+        if (e.kind() != EventKind.RING || !hasRing(c.id())) {
+            return Optional.of(c.id());
+        }
+        return Optional.empty();
+    }
+
+    private record Candidate(String id, CallState state, Instant endedAt) {}
+
+    private boolean hasRing(String callId) {
+        return !jdbc.queryForList(
+                        "SELECT 1 FROM events WHERE call_id = :id AND kind = 'RING'",
+                        new MapSqlParameterSource("id", callId),
+                        Integer.class)
+                .isEmpty();
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private void insertEvent(String callId, CallEvent e, long inboxId) {
+        jdbc.update(
+                "INSERT INTO events (call_id, vendor, source_id, event_key, vendor_event_type, kind, occurred_at,"
+                        + " inbox_id, payload, recorded_at) VALUES (:call, :vendor, :source, :key, :type, :kind,"
+                        + " :at, :inbox, :payload, :now)",
+                new MapSqlParameterSource("call", callId)
+                        .addValue("vendor", e.vendor())
+                        .addValue("source", e.source())
+                        .addValue("key", e.eventKey())
+                        .addValue("type", e.vendorEventType())
+                        .addValue("kind", e.kind().name())
+                        .addValue("at", ts(e.occurredAt()))
+                        .addValue("inbox", inboxId)
+                        .addValue("payload", toJson(e))
+                        .addValue("now", ts(clock.instant())));
+    }
+
+    private void registerKeys(String callId, CallEvent e) {
+        for (String key : vendorIds(e)) {
+            MapSqlParameterSource p = new MapSqlParameterSource("vendor", e.vendor())
+                    .addValue("key", key)
+                    .addValue("call", callId);
+            boolean known = !jdbc.queryForList(
+                            "SELECT 1 FROM call_keys WHERE vendor = :vendor AND vendor_key = :key", p, Integer.class)
+                    .isEmpty();
+            if (!known) {
+                jdbc.update("INSERT INTO call_keys (vendor, vendor_key, call_id) VALUES (:vendor, :key, :call)", p);
+            }
+        }
+    }
+
+    /** Folds the call's events again, writes the call, and appends to the feed when it changed. */
+    private void recompute(Resolved resolved, CallEvent trigger) {
+        Optional<Call> before = resolved.isNew() ? Optional.empty() : findCallRow(resolved.id());
+        String source = before.map(Call::source).orElse(trigger.source());
+        List<CallEvent> events = jdbc.query(
+                "SELECT payload FROM events WHERE call_id = :id ORDER BY id",
+                new MapSqlParameterSource("id", resolved.id()),
+                (rs, n) -> fromJson(rs.getString(1)));
+        Call after = CallFolder.fold(new CallIdentity(resolved.id(), trigger.vendor(), source), events);
+        if (before.isPresent() && before.get().equals(after)) {
+            return;
+        }
+        Instant now = clock.instant();
+        MapSqlParameterSource p = callParams(after, now);
+        if (before.isEmpty()) {
+            jdbc.update(
+                    "INSERT INTO calls (id, vendor, source_id, vendor_call_id, line, direction, from_number, to_number,"
+                            + " state, outcome, started_at, answered_at, ended_at, ring_seconds, talk_seconds, agent,"
+                            + " recording_url, legs, created_at, updated_at) VALUES (:id, :vendor, :source,"
+                            + " :vendorCallId, :line, :direction, :from, :to, :state, :outcome, :startedAt,"
+                            + " :answeredAt, :endedAt, :ringSeconds, :talkSeconds, :agent, :recordingUrl, :legs,"
+                            + " :now, :now)",
+                    p);
+        } else {
+            jdbc.update(
+                    "UPDATE calls SET vendor_call_id = :vendorCallId, line = :line, direction = :direction,"
+                            + " from_number = :from, to_number = :to, state = :state, outcome = :outcome,"
+                            + " started_at = :startedAt, answered_at = :answeredAt, ended_at = :endedAt,"
+                            + " ring_seconds = :ringSeconds, talk_seconds = :talkSeconds, agent = :agent,"
+                            + " recording_url = :recordingUrl, legs = :legs, updated_at = :now WHERE id = :id",
+                    p);
+        }
+        jdbc.update(
+                "INSERT INTO call_feed (call_id, state, previous_state, changed_at) VALUES (:id, :state, :previous,"
+                        + " :now)",
+                new MapSqlParameterSource("id", after.id())
+                        .addValue("state", after.state().name())
+                        .addValue("previous", before.map(c -> c.state().name()).orElse(null))
+                        .addValue("now", ts(now)));
+    }
+
+    private MapSqlParameterSource callParams(Call c, Instant now) {
+        return new MapSqlParameterSource("id", c.id())
+                .addValue("vendor", c.vendor())
+                .addValue("source", c.source())
+                .addValue("vendorCallId", c.vendorCallId())
+                .addValue("line", c.line())
+                .addValue("direction", name(c.direction()))
+                .addValue("from", c.from())
+                .addValue("to", c.to())
+                .addValue("state", c.state().name())
+                .addValue("outcome", name(c.outcome()))
+                .addValue("startedAt", ts(c.startedAt()))
+                .addValue("answeredAt", ts(c.answeredAt()))
+                .addValue("endedAt", ts(c.endedAt()))
+                .addValue("ringSeconds", c.ringSeconds())
+                .addValue("talkSeconds", c.talkSeconds())
+                .addValue("agent", c.agent())
+                .addValue("recordingUrl", c.recordingUrl())
+                .addValue("legs", toJson(c.legs()))
+                .addValue("now", ts(now));
+    }
+
+    @Override
+    public Optional<Call> findCall(String id) {
+        return findCallRow(id).map(c -> c.withEvents(storedEvents(
+                "SELECT * FROM events WHERE call_id = :id ORDER BY occurred_at, id", new MapSqlParameterSource("id", id))));
+    }
+
+    private Optional<Call> findCallRow(String id) {
+        return jdbc.query("SELECT * FROM calls WHERE id = :id", new MapSqlParameterSource("id", id), callMapper())
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public Page<Call> searchCalls(CallQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        filter(where, p, "vendor", "vendor = :vendor", q.vendor());
+        filter(where, p, "line", "line = :line", q.line());
+        filter(where, p, "state", "state = :state", name(q.state()));
+        filter(where, p, "outcome", "outcome = :outcome", name(q.outcome()));
+        filter(where, p, "since", "started_at >= :since", ts(q.since()));
+        filter(where, p, "until", "started_at < :until", ts(q.until()));
+        if (q.numbers() != null && !q.numbers().isEmpty()) {
+            where.append(" AND (from_number IN (:numbers) OR to_number IN (:numbers))");
+            p.addValue("numbers", q.numbers());
+        }
+        long total = jdbc.queryForObject("SELECT COUNT(*) FROM calls" + where, p, Long.class);
+        p.addValue("offset", q.offset()).addValue("limit", q.limit());
+        List<Call> items = jdbc.query(
+                "SELECT * FROM calls" + where
+                        + " ORDER BY started_at DESC, id OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY",
+                p,
+                callMapper());
+        return new Page<>(items, total, q.offset(), q.limit());
+    }
+
+    @Override
+    public Page<StoredEvent> searchEvents(EventQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        filter(where, p, "vendor", "vendor = :vendor", q.vendor());
+        filter(where, p, "callId", "call_id = :callId", q.callId());
+        filter(where, p, "type", "vendor_event_type = :type", q.type());
+        filter(where, p, "since", "occurred_at >= :since", ts(q.since()));
+        filter(where, p, "until", "occurred_at < :until", ts(q.until()));
+        long total = jdbc.queryForObject("SELECT COUNT(*) FROM events" + where, p, Long.class);
+        p.addValue("offset", q.offset()).addValue("limit", q.limit());
+        List<StoredEvent> items = storedEvents(
+                "SELECT * FROM events" + where + " ORDER BY occurred_at DESC, id DESC OFFSET :offset ROWS FETCH NEXT"
+                        + " :limit ROWS ONLY",
+                p);
+        return new Page<>(items, total, q.offset(), q.limit());
+    }
+
+    private static void filter(StringBuilder where, MapSqlParameterSource p, String name, String clause, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(clause);
+            p.addValue(name, value);
+        }
+    }
+
+    private List<StoredEvent> storedEvents(String sql, MapSqlParameterSource p) {
+        return jdbc.query(sql, p, (rs, n) -> {
+            long inbox = rs.getLong("inbox_id");
+            return new StoredEvent(
+                    rs.getLong("id"),
+                    rs.getString("call_id"),
+                    rs.getString("vendor"),
+                    rs.getString("vendor_event_type"),
+                    EventKind.valueOf(rs.getString("kind")),
+                    instant(rs, "occurred_at"),
+                    rs.wasNull() ? null : inbox,
+                    fromJson(rs.getString("payload")));
+        });
+    }
+
+    private RowMapper<Call> callMapper() {
+        return (rs, n) -> new Call(
+                rs.getString("id"),
+                rs.getString("vendor"),
+                rs.getString("source_id"),
+                rs.getString("vendor_call_id"),
+                rs.getString("line"),
+                enumOf(Direction.class, rs.getString("direction")),
+                rs.getString("from_number"),
+                rs.getString("to_number"),
+                CallState.valueOf(rs.getString("state")),
+                enumOf(Outcome.class, rs.getString("outcome")),
+                instant(rs, "started_at"),
+                instant(rs, "answered_at"),
+                instant(rs, "ended_at"),
+                longOrNull(rs, "ring_seconds"),
+                longOrNull(rs, "talk_seconds"),
+                rs.getString("agent"),
+                rs.getString("recording_url"),
+                legsOf(rs.getString("legs")),
+                List.of());
+    }
+
+    private List<String> legsOf(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        try {
+            return json.readValue(text, new TypeReference<List<String>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Corrupt legs column", e);
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write JSON", e);
+        }
+    }
+
+    private CallEvent fromJson(String text) {
+        try {
+            return json.readValue(text, CallEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Corrupt event payload", e);
+        }
+    }
+
+    static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+}
