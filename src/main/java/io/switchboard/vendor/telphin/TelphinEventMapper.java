@@ -61,6 +61,7 @@ final class TelphinEventMapper {
         Long eventMicros = params.micros(EVENT_TIME);
         Long durationMicros = params.micros(DURATION);
         TelphinSide side = side();
+        String line = line(side);
         boolean quirk = answerQuirk(side);
         Outcome outcome = outcome();
         return CallEvent.builder(TelphinDialect.VENDOR, type.wire(), type.kind(), occurredAt(eventMicros))
@@ -68,11 +69,11 @@ final class TelphinEventMapper {
                 .eventKey(eventKey(callId))
                 .vendorCallId(callId)
                 .legId(params.get(SUB_CALL_ID))
-                .line(line(side))
+                .line(line)
                 .direction(direction(side))
                 .from(quirk ? null : caller())
                 .to(called())
-                .agent(line(side))
+                .agent(line)
                 .outcomeHint(outcome)
                 .answeredAtHint(answeredAtHint(eventMicros, durationMicros))
                 .attributes(attributes(quirk))

@@ -4,6 +4,7 @@ import static io.switchboard.vendor.telphin.TelphinFixtures.micros;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.call.CallEvent;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** answeredAtHint = EventTime − Duration, only on an answered hangup of an ordinary extension. */
@@ -55,7 +56,7 @@ class TelphinAnsweredAtHintTest {
         assertThat(ring.startedAtHint()).isNull();
     }
 
-    private static java.time.Instant hint(String query) {
+    private static Instant hint(String query) {
         return TelphinFixtures.translate(TelphinFixtures.get(query)).answeredAtHint();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.call.CallEvent;
 import io.switchboard.call.Direction;
 import io.switchboard.call.EventKind;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,7 +30,7 @@ class TelphinEventTypeMappingTest {
 
         assertThat(event.kind()).isEqualTo(kind);
         assertThat(event.direction()).isEqualTo(direction);
-        assertThat(event.vendorEventType()).isEqualTo(type.toLowerCase(java.util.Locale.ROOT));
+        assertThat(event.vendorEventType()).isEqualTo(type.toLowerCase(Locale.ROOT));
     }
 
     @ParameterizedTest
