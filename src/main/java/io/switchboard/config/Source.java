@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param id stable name of the source (shown on every call and in logs)
  * @param vendor keyyo, callr, telphin or udesk
  * @param token secret path segment for vendors that authenticate by URL (Keyyo, Telphin)
- * @param defaultRegion ISO 3166 region used to read national numbers (FR, RU, CN …)
+ * @param defaultRegion ISO 3166 region used to read national numbers; by default FR for Keyyo and
+ *     CALLR, RU for Telphin, CN for udesk
  * @param lines the subscriber's own numbers/extensions on this source (used for direction and
  *     filters; optional)
  * @param extensionPattern regular expression a short number must match to stay an extension
@@ -24,7 +25,7 @@ public record Source(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "lower-case letters, digits and dashes") String id,
         @NotBlank @Pattern(regexp = "keyyo|callr|telphin|udesk") String vendor,
         String token,
-        @DefaultValue("FR") String defaultRegion,
+        String defaultRegion,
         List<String> lines,
         @DefaultValue("[0-9*#]{1,6}") String extensionPattern,
         @DefaultValue KeyyoOptions keyyo,
@@ -35,6 +36,21 @@ public record Source(
 
     public Source {
         lines = lines == null ? List.of() : List.copyOf(lines);
+        if (defaultRegion == null || defaultRegion.isBlank()) {
+            defaultRegion = defaultRegionOf(vendor);
+        }
+    }
+
+    /** The region a vendor's national numbers usually belong to, when the source does not say. */
+    static String defaultRegionOf(String vendor) {
+        if (vendor == null) {
+            return "FR";
+        }
+        return switch (vendor) {
+            case "telphin" -> "RU";
+            case "udesk" -> "CN";
+            default -> "FR";
+        };
     }
 
     /**

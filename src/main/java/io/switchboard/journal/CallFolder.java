@@ -24,7 +24,8 @@ import java.util.function.Function;
  * events: the order they arrived in does not matter (they are sorted by time), and a duplicate
  * changes nothing, which is what makes out-of-order and repeated vendor events harmless.
  *
- * <p>Rules (see docs/canonical-model.md): a leg is keyed by its legId, else the vendor call id; the
+ * <p>Rules (see docs/canonical-model.md): times come from RING / ANSWER events, and from the
+ * vendor's start / answer hints (CDRs) only when no such event was seen; a leg is keyed by its legId, else the vendor call id; the
  * call is ENDED once every leg that rang, answered or hung up has hung up; it is ANSWERED once any
  * leg answered; an inbound call never answered ends MISSED.
  */
@@ -78,17 +79,15 @@ public final class CallFolder {
 
     private static Instant started(List<CallEvent> events) {
         Instant ring = min(events, e -> e.kind() == EventKind.RING ? e.occurredAt() : null);
-        Instant hinted = min(events, CallEvent::startedAtHint);
-        Instant best = earliest(ring, hinted);
+        Instant best = ring != null ? ring : min(events, CallEvent::startedAtHint);
         return best != null ? best : events.isEmpty() ? null : events.get(0).occurredAt();
     }
 
     private record Answer(boolean answered, Instant at) {}
 
     private static Answer answer(List<CallEvent> events) {
-        Instant at = earliest(
-                min(events, e -> e.kind() == EventKind.ANSWER ? e.occurredAt() : null),
-                min(events, CallEvent::answeredAtHint));
+        Instant answerEvent = min(events, e -> e.kind() == EventKind.ANSWER ? e.occurredAt() : null);
+        Instant at = answerEvent != null ? answerEvent : min(events, CallEvent::answeredAtHint);
         boolean hintedAnswered = events.stream()
                 .anyMatch(e -> e.kind() == EventKind.HANGUP && e.outcomeHint() == Outcome.ANSWERED);
         return new Answer(at != null || hintedAnswered, at);
@@ -165,13 +164,6 @@ public final class CallFolder {
             return null;
         }
         return Duration.between(from, to).toSeconds();
-    }
-
-    private static Instant earliest(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isBefore(b) ? a : b;
     }
 
     private static Instant min(List<CallEvent> events, Function<CallEvent, Instant> f) {

@@ -25,6 +25,8 @@ public final class PhoneNormalizer {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final Pattern SEPARATORS = Pattern.compile("[\\s().\\-/]");
+    /** PBX extensions written {@code prefix*extension} (Telphin {@code 000*099}). */
+    private static final Pattern PREFIXED_EXTENSION = Pattern.compile("[0-9]+\\*[0-9]+");
 
     private PhoneNormalizer() {}
 
@@ -53,7 +55,7 @@ public final class PhoneNormalizer {
             value = value.substring(0, at);
         }
         value = SEPARATORS.matcher(value).replaceAll("");
-        if (context.extensionPattern().matcher(value).matches()) {
+        if (context.extensionPattern().matcher(value).matches() || PREFIXED_EXTENSION.matcher(value).matches()) {
             return Party.extension(raw, value);
         }
         String e164 = toE164(value, context);
