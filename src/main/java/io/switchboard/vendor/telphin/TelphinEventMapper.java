@@ -165,7 +165,16 @@ final class TelphinEventMapper {
         return byNumber != null ? byNumber : numbers.party(params.get(CALLER_EXTENSION));
     }
 
+    /**
+     * The number the caller dialled: the DID when the call came in on one (CRMs want the business
+     * number, the extension is already the line), else the number or extension rung. A dial-out
+     * (including a forward to an outside number) is to the number it dials.
+     */
     private Party called() {
+        Party did = type == TelphinEventType.DIAL_OUT ? null : numbers.party(params.get(CALLED_DID));
+        if (did != null) {
+            return did;
+        }
         Party byNumber = numbers.party(params.get(CALLED_NUMBER));
         return byNumber != null ? byNumber : numbers.party(params.get(CALLED_EXTENSION));
     }

@@ -32,7 +32,7 @@ class TelphinInboundAnsweredTest {
         assertThat(ring.occurredAt()).isEqualTo(micros(1732350000000000L));
         assertThat(ring.direction()).isEqualTo(Direction.INBOUND);
         assertThat(ring.from()).isEqualTo(Party.number("+79161234567", "+79161234567"));
-        assertThat(ring.to()).isEqualTo(Party.extension("000*101", "000*101"));
+        assertThat(ring.to()).isEqualTo(Party.number("+74951234567", "+74951234567"));
         assertThat(ring.line()).isEqualTo("000*101");
         assertThat(ring.agent()).isEqualTo("000*101");
         assertThat(ring.eventKey()).isEqualTo(CALL_ID + "|" + LEG + "|dial-in|1732350000000000");
@@ -60,7 +60,7 @@ class TelphinInboundAnsweredTest {
         assertThat(answer.occurredAt()).isEqualTo(micros(1732350008500000L));
         assertThat(answer.from()).isNull();
         assertThat(answer.attributes()).containsEntry("callerIdNum", "101");
-        assertThat(answer.to().number()).isEqualTo("000*101");
+        assertThat(answer.to().number()).isEqualTo("+74951234567");
         assertThat(answer.direction()).isEqualTo(Direction.INBOUND);
         assertThat(answer.line()).isEqualTo("000*101");
         assertThat(answer.legId()).isEqualTo(LEG);
