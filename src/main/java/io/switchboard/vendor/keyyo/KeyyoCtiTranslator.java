@@ -9,6 +9,8 @@ import io.switchboard.call.Party;
 import io.switchboard.config.Source;
 import io.switchboard.ingress.RejectedRequestException;
 import io.switchboard.phone.PhoneNormalizer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -37,7 +39,7 @@ public final class KeyyoCtiTranslator {
         JsonNode root;
         try {
             root = JSON.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw RejectedRequestException.badRequest("malformed_json", "Body is not valid JSON");
         }
         if (root == null || !root.isObject()) {
@@ -49,7 +51,7 @@ public final class KeyyoCtiTranslator {
 
     /** Convenience for relays that hold a JSON string. */
     public static JsonNode parse(String json) {
-        return parse(json == null ? null : json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return parse(json == null ? null : json.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
