@@ -31,7 +31,7 @@ class TelphinEndToEndIT extends HubIntegrationTest {
         }
 
         JsonNode call = awaitSingleCall(
-                "vendor=telphin&number=%2B79161234567&since=2024-11-23T08:00:00Z&until=2024-11-23T08:45:00Z",
+                "vendor=telphin&number=%2B79161234567&since=2024-11-23T08:19:00Z&until=2024-11-23T08:25:00Z",
                 c -> c.path("state").asText().equals("ENDED"));
 
         assertThat(call.path("outcome").asText()).isEqualTo("ANSWERED");
