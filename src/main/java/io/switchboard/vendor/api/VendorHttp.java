@@ -2,7 +2,6 @@ package io.switchboard.vendor.api;
 
 import io.switchboard.vendor.api.VendorApiException.Kind;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,6 +14,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.ParseException;
@@ -84,9 +84,8 @@ public final class VendorHttp implements AutoCloseable {
             throw failure(operation, Kind.TIMEOUT, "connect timeout " + settings.connectTimeout().toMillis() + " ms", e);
         } catch (SocketTimeoutException e) {
             throw failure(operation, Kind.TIMEOUT, "read timeout " + settings.readTimeout().toMillis() + " ms", e);
-        } catch (InterruptedIOException e) {
-            Thread.currentThread().interrupt();
-            throw failure(operation, Kind.UNREACHABLE, "interrupted", e);
+        } catch (ConnectionRequestTimeoutException e) {
+            throw failure(operation, Kind.TIMEOUT, "no free connection within " + settings.connectTimeout().toMillis() + " ms", e);
         } catch (IOException e) {
             throw failure(operation, Kind.UNREACHABLE, e.getClass().getSimpleName(), e);
         }

@@ -40,7 +40,7 @@ final class CallrWireMock {
     static CallrApiClient client(
             WireMockExtension wm, CallrCredentials credentials, String loginAs, Duration readTimeout) {
         return new CallrApiClient(new CallrApiConfig(
-                URI.create(wm.baseUrl()),
+                URI.create("http://127.0.0.1:" + wm.getPort()),
                 credentials,
                 loginAs,
                 new VendorHttpSettings(Duration.ofSeconds(2), readTimeout)));

@@ -38,7 +38,7 @@ final class TelphinWireMock {
     static TelphinApiClient client(WireMockExtension wm, Clock clock, Duration readTimeout) {
         return new TelphinApiClient(
                 new TelphinApiConfig(
-                        URI.create(wm.baseUrl()),
+                        URI.create("http://127.0.0.1:" + wm.getPort()),
                         CLIENT_ID,
                         CLIENT_SECRET,
                         Duration.ofSeconds(60),
