@@ -1,0 +1,93 @@
+package io.switchboard.vendor.udesk.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.switchboard.vendor.api.VendorApiException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A code other than 000000 or an HTTP error becomes a VendorApiException carrying udesk's ErrCode and ErrDesc. */
+class UdeskErrCodeTest {
+
+    @RegisterExtension
+    static WireMockExtension udesk = UdeskApiStub.server();
+
+    private UdeskApiClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = UdeskApiStub.client(udesk);
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+    }
+
+    @Test
+    void aRefusedAppIdIsNotRetryable() {
+        VendorApiException e = listAnswered(UdeskApiStub.json(200,
+                "{\"ErrCode\":\"100002\",\"ErrDesc\":\"AppId AppNotFound or forbidden\",\"Result\":{}}"));
+
+        assertThat(e.vendor()).isEqualTo("udesk");
+        assertThat(e.status()).isEqualTo(200);
+        assertThat(e.code()).isEqualTo("100002");
+        assertThat(e.vendorMessage()).isEqualTo("AppId AppNotFound or forbidden");
+        assertThat(e.retryable()).isFalse();
+        assertThat(e.getMessage()).isEqualTo("udesk list subscriptions failed: ErrCode 100002 'AppId AppNotFound or forbidden'")
+                .doesNotContain(UdeskApiStub.AUTH_TOKEN).doesNotContain(UdeskApiStub.SIGN_AT_NOW_MS);
+    }
+
+    @Test
+    void aSystemInternalErrorIsRetryable() {
+        VendorApiException e = listAnswered(UdeskApiStub.json(200,
+                "{\"ErrCode\":\"000003\",\"ErrDesc\":\"System internal error\"}"));
+
+        assertThat(e.code()).isEqualTo("000003");
+        assertThat(e.retryable()).isTrue();
+    }
+
+    @Test
+    void anErrorEnvelopeWithAnHttpErrorKeepsBoth() {
+        VendorApiException e = listAnswered(UdeskApiStub.json(400,
+                "{\"ErrCode\":\"100004\",\"ErrDesc\":\"unexpected end of JSON input\"}"));
+
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.code()).isEqualTo("100004");
+        assertThat(e.retryable()).isFalse();
+        assertThat(e.getMessage()).contains("(HTTP 400)");
+    }
+
+    @Test
+    void anUnavailableGatewayIsRetryableAfterItsRetryAfter() {
+        VendorApiException e = listAnswered(aResponse().withStatus(503).withHeader("Retry-After", "30")
+                .withHeader("Content-Type", "text/html").withBody("<html><body>503 Service Unavailable</body></html>"));
+
+        assertThat(e.status()).isEqualTo(503);
+        assertThat(e.code()).isEqualTo("http_503");
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void unauthorisedWithoutBodyIsNotRetryable() {
+        VendorApiException e = listAnswered(aResponse().withStatus(401));
+
+        assertThat(e.code()).isEqualTo("http_401");
+        assertThat(e.retryable()).isFalse();
+    }
+
+    private VendorApiException listAnswered(ResponseDefinitionBuilder answer) {
+        udesk.stubFor(get(urlPathEqualTo(UdeskApiStub.api("subscriptions"))).willReturn(answer));
+        return catchThrowableOfType(() -> client.subscriptions(), VendorApiException.class);
+    }
+}
