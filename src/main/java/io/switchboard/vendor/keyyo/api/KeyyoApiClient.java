@@ -1,14 +1,18 @@
 package io.switchboard.vendor.keyyo.api;
 
 import io.switchboard.vendor.api.VendorApiException;
+import io.switchboard.vendor.api.VendorApiException.Kind;
+import io.switchboard.vendor.api.VendorHttp;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.net.SocketTimeoutException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.StandardAuthScheme;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
@@ -36,29 +40,24 @@ import org.apache.hc.core5.util.Timeout;
  * <p>Each method sends exactly one request (after the Digest challenge) and never retries: Keyyo
  * accepts one call per second per line, so click-to-call should go through {@link KeyyoCallQueue},
  * which paces requests and retries {@code 500 Come Back Later}. Failures are
- * {@link VendorApiException}s with vendor {@code keyyo}; {@link #COME_BACK_LATER} marks the rate limit.
+ * {@link VendorApiException}s with vendor {@code keyyo} and the operation ({@code makecall},
+ * {@code sendsms}, {@code setprofil}); {@link #isComeBackLater} recognises the rate limit.
  *
  * <p>Thread-safe; close it to release its connections.
  */
 public class KeyyoApiClient implements AutoCloseable {
 
     public static final String VENDOR = "keyyo";
-    /** {@link VendorApiException#code()} of Keyyo's rate-limit answer {@code 500 Come Back Later}. */
-    public static final String COME_BACK_LATER = "come_back_later";
-    /** Credentials refused (HTTP 401/403 after the Digest exchange). */
-    public static final String UNAUTHORIZED = "unauthorized";
-    /** A 2xx whose body is not {@code OK}. */
-    public static final String UNEXPECTED_ANSWER = "unexpected_answer";
-    public static final String TIMEOUT = "timeout";
-    public static final String IO_ERROR = "io_error";
 
     private static final int MAX_BODY = 16 * 1024;
     private static final int MAX_SHOWN = 200;
 
+    private final KeyyoApiSettings settings;
     private final URI baseUrl;
     private final CloseableHttpClient http;
 
     public KeyyoApiClient(KeyyoApiSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.baseUrl = settings.baseUrl();
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -120,6 +119,15 @@ public class KeyyoApiClient implements AutoCloseable {
         send("setprofil", line, uri("setprofil.html", line).addParameter("PROFIL", profile));
     }
 
+    /**
+     * True for Keyyo's rate-limit answer {@code 500 Come Back Later} (kind
+     * {@link Kind#RATE_LIMITED}, HTTP 500): Keyyo did not place the call, sending it again later is safe.
+     */
+    public static boolean isComeBackLater(Throwable failure) {
+        return failure instanceof VendorApiException e && VENDOR.equals(e.vendor())
+                && e.kind() == Kind.RATE_LIMITED && e.httpStatus() == 500;
+    }
+
     @Override
     public void close() {
         http.close(CloseMode.GRACEFUL);
@@ -146,10 +154,20 @@ public class KeyyoApiClient implements AutoCloseable {
         try {
             KeyyoAnswer answer = http.execute(request, digestContext(line), KeyyoApiClient::read);
             check(operation, line, answer);
-        } catch (InterruptedIOException e) { // connect and response timeouts
-            throw failure(operation, line, 0, TIMEOUT, null, true, "timed out", e);
-        } catch (IOException e) {
-            throw failure(operation, line, 0, IO_ERROR, null, true, "failed (" + e.getClass().getSimpleName() + ")", e);
+        } catch (ConnectTimeoutException e) {
+            throw failure(operation, Kind.TIMEOUT)
+                    .detail(lineDetail(line, "connect timeout " + settings.connectTimeout().toMillis() + " ms"))
+                    .cause(e).build();
+        } catch (SocketTimeoutException e) {
+            throw failure(operation, Kind.TIMEOUT)
+                    .detail(lineDetail(line, "response timeout " + settings.responseTimeout().toMillis() + " ms"))
+                    .cause(e).build();
+        } catch (InterruptedIOException e) { // other timeouts (connection request …)
+            throw failure(operation, Kind.TIMEOUT).detail(lineDetail(line, e.getClass().getSimpleName()))
+                    .cause(e).build();
+        } catch (IOException e) { // connection refused, DNS, TLS, reset
+            throw failure(operation, Kind.UNREACHABLE).detail(lineDetail(line, e.getClass().getSimpleName()))
+                    .cause(e).build();
         }
     }
 
@@ -182,27 +200,25 @@ public class KeyyoApiClient implements AutoCloseable {
         }
         String shown = shown(body.isEmpty() ? answer.reason() : body);
         if (answer.isComeBackLater()) {
-            throw failure(operation, line, status, COME_BACK_LATER, shown, true,
-                    "was refused with 'Come Back Later' (one call per second per line)", null);
-        }
-        if (status == 401 || status == 403) {
-            throw failure(operation, line, status, UNAUTHORIZED, shown, false,
-                    "was refused: Keyyo did not accept the line's SIP login/password (HTTP Digest, status " + status + ")",
-                    null);
+            throw failure(operation, Kind.RATE_LIMITED).httpStatus(status).vendorMessage(shown)
+                    .detail(lineDetail(line, "Keyyo accepts one call per second per line")).build();
         }
         if (status / 100 == 2) {
-            throw failure(operation, line, status, UNEXPECTED_ANSWER, shown, false,
-                    "was not accepted: Keyyo answered '" + shown + "' instead of OK", null);
+            throw failure(operation, Kind.MALFORMED_RESPONSE).httpStatus(status).vendorMessage(shown)
+                    .detail(lineDetail(line, "Keyyo answered this instead of OK")).build();
         }
-        boolean retryable = status == 429 || status >= 500;
-        throw failure(operation, line, status, "http_" + status, shown, retryable,
-                "failed with HTTP " + status + (shown == null ? "" : " '" + shown + "'"), null);
+        Kind kind = VendorHttp.kindOf(status); // 401/403 authentication, 429 rate limited, 502-504 unavailable …
+        String what = kind == Kind.AUTHENTICATION ? "Keyyo refused the line's SIP login/password (HTTP Digest)" : null;
+        throw failure(operation, kind).httpStatus(status).vendorMessage(shown).detail(lineDetail(line, what)).build();
     }
 
-    private static VendorApiException failure(String operation, KeyyoLine line, int status, String code,
-            String vendorMessage, boolean retryable, String what, Throwable cause) {
-        String message = "Keyyo " + operation + " for line " + line.account() + " " + what;
-        return new VendorApiException(VENDOR, status, code, vendorMessage, retryable, null, message, cause);
+    private static VendorApiException.Builder failure(String operation, Kind kind) {
+        return VendorApiException.of(VENDOR, operation, kind);
+    }
+
+    /** The line (never its password) and what happened. */
+    private static String lineDetail(KeyyoLine line, String what) {
+        return "line " + line.account() + (what == null ? "" : ": " + what);
     }
 
     /** First characters of a vendor text on one line, or null when empty. */

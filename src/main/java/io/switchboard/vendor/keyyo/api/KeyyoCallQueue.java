@@ -1,6 +1,7 @@
 package io.switchboard.vendor.keyyo.api;
 
 import io.switchboard.vendor.api.VendorApiException;
+import io.switchboard.vendor.api.VendorApiException.Kind;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -34,8 +35,18 @@ public class KeyyoCallQueue implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyyoCallQueue.class);
 
-    /** {@link VendorApiException#code()} when a line already has {@link Settings#maxPending()} calls waiting. */
+    /** Operation of the queue's own failures ({@link #QUEUE_FULL}, {@link #QUEUE_CLOSED}). */
+    public static final String OPERATION = "makecall";
+    /**
+     * Starts the detail of the {@link Kind#RATE_LIMITED} failure (HTTP status 0, nothing sent to
+     * Keyyo) when a line already has {@link Settings#maxPending()} calls waiting.
+     */
     public static final String QUEUE_FULL = "queue_full";
+    /**
+     * Starts the detail of the {@link Kind#UNAVAILABLE} failure (HTTP status 0) of calls submitted
+     * to, or still waiting in, a closed queue.
+     */
+    public static final String QUEUE_CLOSED = "queue_closed";
 
     /**
      * @param spacing minimum gap between Keyyo's answer to one request of a line and the next
@@ -114,10 +125,11 @@ public class KeyyoCallQueue implements AutoCloseable {
         Lane lane = lanes.computeIfAbsent(line.account(), account -> new Lane());
         synchronized (lane) {
             if (lane.jobs.size() >= settings.maxPending()) {
-                job.future.completeExceptionally(new VendorApiException(KeyyoApiClient.VENDOR, 0, QUEUE_FULL, null,
-                        true, null, "Keyyo click-to-call queue of line " + line.account() + " already holds "
-                                + settings.maxPending() + " calls",
-                        null));
+                job.future.completeExceptionally(
+                        VendorApiException.of(KeyyoApiClient.VENDOR, OPERATION, Kind.RATE_LIMITED)
+                                .detail(QUEUE_FULL + ": the click-to-call queue of line " + line.account()
+                                        + " already holds " + settings.maxPending() + " calls")
+                                .build());
                 return job.future;
             }
             lane.jobs.addLast(job);
@@ -170,7 +182,7 @@ public class KeyyoCallQueue implements AutoCloseable {
             failure = e;
         }
         long answeredAt = System.nanoTime();
-        boolean comeBackLater = failure instanceof VendorApiException v && KeyyoApiClient.COME_BACK_LATER.equals(v.code());
+        boolean comeBackLater = KeyyoApiClient.isComeBackLater(failure);
         boolean retry = comeBackLater && job.retries < settings.maxRetries();
         settle(lane, job, retry, answeredAt, true);
         if (retry) {
@@ -206,15 +218,22 @@ public class KeyyoCallQueue implements AutoCloseable {
     }
 
     private VendorApiException exhausted(Job job, VendorApiException last) {
-        return new VendorApiException(last.vendor(), last.status(), last.code(), last.vendorMessage(), true,
-                last.retryAfter().orElse(null), "Keyyo makecall for line " + job.line.account()
-                        + " still answered 'Come Back Later' after " + (job.retries + 1) + " attempts",
-                last);
+        return VendorApiException.of(last.vendor(), last.operation(), last.kind())
+                .httpStatus(last.httpStatus())
+                .vendorCode(last.vendorCode().orElse(null))
+                .vendorMessage(last.vendorMessage().orElse(null))
+                .retryAfter(last.retryAfter().orElse(null))
+                .detail("line " + job.line.account() + " still answered 'Come Back Later' after " + (job.retries + 1)
+                        + " attempts")
+                .cause(last)
+                .build();
     }
 
     private static VendorApiException closedFailure(KeyyoLine line) {
-        return new VendorApiException(KeyyoApiClient.VENDOR, 0, "queue_closed", null, true, null,
-                "Keyyo click-to-call queue closed before the call of line " + line.account() + " was placed", null);
+        return VendorApiException.of(KeyyoApiClient.VENDOR, OPERATION, Kind.UNAVAILABLE)
+                .detail(QUEUE_CLOSED + ": the click-to-call queue closed before the call of line " + line.account()
+                        + " was placed")
+                .build();
     }
 
     /** The calls of one line; guarded by the lane's monitor. */

@@ -5,19 +5,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.vendor.api.RetryAfter;
 import io.switchboard.vendor.api.VendorApiException;
+import io.switchboard.vendor.api.VendorApiException.Kind;
+import io.switchboard.vendor.api.VendorHttp;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.net.SocketTimeoutException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -48,7 +52,11 @@ import org.slf4j.LoggerFactory;
  * answers {@code {"ErrCode":"000000","ErrDesc":"OK","Result"|"results":…}} — the call-control
  * endpoints say {@code code}/{@code message} instead, both are read. Any other code, an HTTP error
  * or an unreadable answer is a {@link VendorApiException} with vendor {@code udesk}, udesk's
- * ErrCode and ErrDesc. Requests are sent once, never retried here.
+ * ErrCode as {@link VendorApiException#vendorCode()} and ErrDesc as
+ * {@link VendorApiException#vendorMessage()}: an ErrCode other than {@link #SYSTEM_ERROR} is
+ * {@link Kind#REJECTED} (on HTTP 2xx), {@code 000003} is {@link Kind#UNAVAILABLE}, a non-2xx
+ * status without one is classified by {@link VendorHttp#kindOf(int)}, an unreadable 2xx is
+ * {@link Kind#MALFORMED_RESPONSE}. Requests are sent once, never retried here.
  *
  * <p>Thread-safe; close it to release its connections.
  */
@@ -58,14 +66,8 @@ public class UdeskApiClient implements AutoCloseable {
 
     public static final String VENDOR = "udesk";
     public static final String OK = "000000";
-    /** udesk "System internal error": the only documented ErrCode worth retrying. */
+    /** udesk "System internal error": the only documented ErrCode worth retrying ({@link Kind#UNAVAILABLE}). */
     public static final String SYSTEM_ERROR = "000003";
-    /** {@link VendorApiException#code()} when udesk's answer cannot be read. */
-    public static final String MALFORMED_RESPONSE = "malformed_response";
-    /** {@link VendorApiException#code()} when udesk lists a subscription under {@code sub_fail}. */
-    public static final String SUBSCRIPTION_FAILED = "sub_fail";
-    public static final String TIMEOUT = "timeout";
-    public static final String IO_ERROR = "io_error";
 
     /** The call events the hub reads (see docs/vendors/udesk.md). */
     public static final List<String> CALL_EVENTS = List.of("begin", "start_dialout", "user_ringing", "agent_ringing",
@@ -224,9 +226,22 @@ public class UdeskApiClient implements AutoCloseable {
                 }
             }
         }
-        throw new VendorApiException(VENDOR, 200, SUBSCRIPTION_FAILED, null, false, null,
-                "udesk did not create subscription '" + subscription.name() + "' (listed under sub_fail or missing)",
-                null);
+        if (result != null && listsName(result.path("sub_fail"), subscription.name())) {
+            throw VendorApiException.of(VENDOR, "create subscription", Kind.REJECTED).httpStatus(200)
+                    .detail("subscription '" + subscription.name() + "' listed under sub_fail").build();
+        }
+        throw malformed("create subscription", 200,
+                "subscription '" + subscription.name() + "' neither in sub_succ with an id nor in sub_fail", null);
+    }
+
+    /** Whether {@code list} names {@code name}, as a plain string or an object with a {@code name}. */
+    private static boolean listsName(JsonNode list, String name) {
+        for (JsonNode item : list) {
+            if (name.equals(text(item)) || name.equals(text(item.get("name")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code DELETE subscriptions/{id}}. */
@@ -341,12 +356,14 @@ public class UdeskApiClient implements AutoCloseable {
         Reply reply;
         try {
             reply = http.execute(request, UdeskApiClient::read);
-        } catch (InterruptedIOException e) { // connect and response timeouts
-            throw new VendorApiException(VENDOR, 0, TIMEOUT, null, true, null,
-                    "udesk " + operation + " timed out", e);
-        } catch (IOException e) {
-            throw new VendorApiException(VENDOR, 0, IO_ERROR, null, true, null,
-                    "udesk " + operation + " failed (" + e.getClass().getSimpleName() + ")", e);
+        } catch (ConnectTimeoutException e) {
+            throw noAnswer(operation, Kind.TIMEOUT, "connect timeout " + settings.connectTimeout().toMillis() + " ms", e);
+        } catch (SocketTimeoutException e) {
+            throw noAnswer(operation, Kind.TIMEOUT, "response timeout " + settings.responseTimeout().toMillis() + " ms", e);
+        } catch (InterruptedIOException e) { // other timeouts (connection request …)
+            throw noAnswer(operation, Kind.TIMEOUT, e.getClass().getSimpleName(), e);
+        } catch (IOException e) { // connection refused, DNS, TLS, reset
+            throw noAnswer(operation, Kind.UNREACHABLE, e.getClass().getSimpleName(), e);
         }
         return check(operation, reply);
     }
@@ -414,32 +431,38 @@ public class UdeskApiClient implements AutoCloseable {
         return envelope;
     }
 
+    /**
+     * udesk's own ErrCode decides first ({@code 000003} is worth retrying, any other is a refusal);
+     * without one, the HTTP status decides.
+     */
     private VendorApiException httpError(String operation, Reply reply, String code, String description) {
         int status = reply.status();
-        boolean retryable = SYSTEM_ERROR.equals(code) || status == 429 || status >= 500;
-        String what = code == null
-                ? "failed with HTTP " + status
-                : "failed: ErrCode " + code + (description == null ? "" : " '" + description + "'")
-                        + (status / 100 == 2 ? "" : " (HTTP " + status + ")");
-        return new VendorApiException(VENDOR, status, code == null ? "http_" + status : code, description, retryable,
-                retryAfter(reply.retryAfter()), "udesk " + operation + " " + what, null);
+        Kind kind;
+        if (SYSTEM_ERROR.equals(code)) {
+            kind = Kind.UNAVAILABLE;
+        } else if (status / 100 == 2) {
+            kind = Kind.REJECTED; // an ErrCode other than 000000 on a 2xx
+        } else {
+            kind = VendorHttp.kindOf(status);
+        }
+        return VendorApiException.of(VENDOR, operation, kind)
+                .httpStatus(status)
+                .vendorCode(code)
+                .vendorMessage(description)
+                .retryAfter(RetryAfter.parse(reply.retryAfter(), clock).orElse(null))
+                .build();
     }
 
     private static VendorApiException malformed(String operation, int status, String what, Throwable cause) {
-        return new VendorApiException(VENDOR, status, MALFORMED_RESPONSE, null, false, null,
-                "udesk " + operation + " answer unreadable: " + what, cause);
+        return VendorApiException.of(VENDOR, operation, Kind.MALFORMED_RESPONSE)
+                .httpStatus(status)
+                .detail(what)
+                .cause(cause)
+                .build();
     }
 
-    private static Duration retryAfter(String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            long seconds = Long.parseLong(header.trim());
-            return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
-        } catch (NumberFormatException e) {
-            return null; // an HTTP date: rare for APIs, ignored
-        }
+    private static VendorApiException noAnswer(String operation, Kind kind, String what, IOException cause) {
+        return VendorApiException.of(VENDOR, operation, kind).detail(what).cause(cause).build();
     }
 
     private static JsonNode result(JsonNode envelope) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.switchboard.vendor.api.VendorApiException;
+import io.switchboard.vendor.api.VendorApiException.Kind;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,45 +47,65 @@ class KeyyoAnswerClassificationTest {
     void comeBackLaterInTheBodyIsARetryableRateLimit() {
         VendorApiException e = makeCallAnswered(KeyyoDigestServer.comeBackLater());
 
-        assertThat(e.status()).isEqualTo(500);
-        assertThat(e.code()).isEqualTo(KeyyoApiClient.COME_BACK_LATER);
-        assertThat(e.vendorMessage()).isEqualTo("Come Back Later");
+        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(e.httpStatus()).isEqualTo(500);
+        assertThat(e.vendorMessage()).hasValue("Come Back Later");
+        assertThat(e.vendorCode()).isEmpty();
         assertThat(e.retryable()).isTrue();
+        assertThat(KeyyoApiClient.isComeBackLater(e)).isTrue();
     }
 
     @Test
     void comeBackLaterAsTheReasonPhraseIsARetryableRateLimit() {
         VendorApiException e = makeCallAnswered(aResponse().withStatus(500).withStatusMessage("Come Back Later"));
 
-        assertThat(e.code()).isEqualTo(KeyyoApiClient.COME_BACK_LATER);
+        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(e.vendorMessage()).hasValue("Come Back Later");
         assertThat(e.retryable()).isTrue();
+        assertThat(KeyyoApiClient.isComeBackLater(e)).isTrue();
+    }
+
+    @Test
+    void anotherInternalServerErrorIsAVendorErrorNotRetried() {
+        VendorApiException e = makeCallAnswered(aResponse().withStatus(500).withBody("Internal Server Error"));
+
+        assertThat(e.kind()).isEqualTo(Kind.VENDOR_ERROR);
+        assertThat(e.httpStatus()).isEqualTo(500);
+        assertThat(e.vendorMessage()).hasValue("Internal Server Error");
+        assertThat(e.retryable()).isFalse();
+        assertThat(KeyyoApiClient.isComeBackLater(e)).isFalse();
     }
 
     @Test
     void anotherBodyIsAnUnexpectedAnswer() {
         VendorApiException e = makeCallAnswered(aResponse().withStatus(200).withBody("KO : ACCOUNT inconnu"));
 
-        assertThat(e.code()).isEqualTo(KeyyoApiClient.UNEXPECTED_ANSWER);
-        assertThat(e.vendorMessage()).isEqualTo("KO : ACCOUNT inconnu");
+        assertThat(e.kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
+        assertThat(e.httpStatus()).isEqualTo(200);
+        assertThat(e.vendorMessage()).hasValue("KO : ACCOUNT inconnu");
         assertThat(e.retryable()).isFalse();
         assertThat(e.getMessage()).contains("KO : ACCOUNT inconnu");
     }
 
     @Test
-    void anotherServerErrorIsRetryable() {
+    void anUnavailableServerIsRetryable() {
         VendorApiException e = makeCallAnswered(aResponse().withStatus(503).withBody("Service Unavailable"));
 
-        assertThat(e.code()).isEqualTo("http_503");
+        assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(e.httpStatus()).isEqualTo(503);
+        assertThat(e.vendorMessage()).hasValue("Service Unavailable");
         assertThat(e.retryable()).isTrue();
+        assertThat(KeyyoApiClient.isComeBackLater(e)).isFalse();
     }
 
     @Test
     void aSilentServerIsARetryableTimeout() {
         VendorApiException e = makeCallAnswered(KeyyoDigestServer.ok().withFixedDelay(3_000));
 
-        assertThat(e.status()).isZero();
-        assertThat(e.code()).isEqualTo(KeyyoApiClient.TIMEOUT);
+        assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(e.httpStatus()).isZero();
         assertThat(e.retryable()).isTrue();
+        assertThat(e.getMessage()).contains("response timeout 300 ms");
     }
 
     private VendorApiException makeCallAnswered(ResponseDefinitionBuilder answer) {

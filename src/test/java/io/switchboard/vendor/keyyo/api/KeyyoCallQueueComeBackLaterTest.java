@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.switchboard.vendor.api.VendorApiException;
+import io.switchboard.vendor.api.VendorApiException.Kind;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -76,7 +77,10 @@ class KeyyoCallQueueComeBackLaterTest {
         assertThat(failure).isInstanceOf(VendorApiException.class)
                 .hasMessageContaining("after 4 attempts");
         VendorApiException e = (VendorApiException) failure;
-        assertThat(e.code()).isEqualTo(KeyyoApiClient.COME_BACK_LATER);
+        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(e.httpStatus()).isEqualTo(500);
+        assertThat(e.vendorMessage()).hasValueSatisfying(text -> assertThat(text).contains("Come Back Later"));
+        assertThat(KeyyoApiClient.isComeBackLater(e)).isTrue();
         assertThat(e.retryable()).isTrue();
         assertThat(KeyyoDigestServer.authorisedRequests(keyyo)).hasSize(1 + SETTINGS.maxRetries());
     }

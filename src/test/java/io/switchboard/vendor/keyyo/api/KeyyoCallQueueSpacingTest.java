@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.switchboard.vendor.api.VendorApiException;
+import io.switchboard.vendor.api.VendorApiException.Kind;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -78,7 +79,12 @@ class KeyyoCallQueueSpacingTest {
                 .handle((ok, error) -> error).get(1, TimeUnit.SECONDS);
 
         assertThat(failure).isInstanceOf(VendorApiException.class);
-        assertThat(((VendorApiException) failure).code()).isEqualTo(KeyyoCallQueue.QUEUE_FULL);
+        VendorApiException e = (VendorApiException) failure;
+        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(e.httpStatus()).isZero(); // refused by the hub, never sent to Keyyo
+        assertThat(e.retryable()).isTrue();
+        assertThat(KeyyoApiClient.isComeBackLater(e)).isFalse();
+        assertThat(e.getMessage()).contains(KeyyoCallQueue.QUEUE_FULL).contains(KeyyoDigestServer.LINE.account());
     }
 
     private static long gapMillis(LoggedRequest earlier, LoggedRequest later) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.switchboard.vendor.api.VendorApiException;
+import io.switchboard.vendor.api.VendorApiException.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,8 @@ class KeyyoWrongPasswordTest {
                 VendorApiException.class);
 
         assertThat(e.vendor()).isEqualTo("keyyo");
-        assertThat(e.status()).isEqualTo(401);
-        assertThat(e.code()).isEqualTo(KeyyoApiClient.UNAUTHORIZED);
+        assertThat(e.kind()).isEqualTo(Kind.AUTHENTICATION);
+        assertThat(e.httpStatus()).isEqualTo(401);
         assertThat(e.retryable()).isFalse();
         assertThat(e.getMessage()).contains("33123456789").contains("makecall").doesNotContain("not-the-password");
         // the challenge was answered once with Digest, then the client gave up
@@ -55,7 +56,7 @@ class KeyyoWrongPasswordTest {
                     .get(10, java.util.concurrent.TimeUnit.SECONDS);
 
             assertThat(failure).isInstanceOf(VendorApiException.class);
-            assertThat(((VendorApiException) failure).code()).isEqualTo(KeyyoApiClient.UNAUTHORIZED);
+            assertThat(((VendorApiException) failure).kind()).isEqualTo(Kind.AUTHENTICATION);
             assertThat(KeyyoDigestServer.authorisedRequests(keyyo)).hasSize(1);
         }
     }

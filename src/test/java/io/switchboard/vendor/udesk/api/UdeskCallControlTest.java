@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.switchboard.vendor.api.VendorApiException;
+import io.switchboard.vendor.api.VendorApiException.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,8 +78,9 @@ class UdeskCallControlTest {
 
         VendorApiException e = catchThrowableOfType(() -> client.hold(CALL, "111"), VendorApiException.class);
 
-        assertThat(e.code()).isEqualTo("100018");
-        assertThat(e.vendorMessage()).isEqualTo("RecordNotFound");
+        assertThat(e.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(e.vendorCode()).hasValue("100018");
+        assertThat(e.vendorMessage()).hasValue("RecordNotFound");
         assertThat(e.getMessage()).contains("hold").contains("100018").contains("RecordNotFound");
     }
 }

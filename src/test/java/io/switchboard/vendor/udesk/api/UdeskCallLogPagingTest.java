@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.switchboard.config.Source;
 import io.switchboard.vendor.api.VendorApiException;
+import io.switchboard.vendor.api.VendorApiException.Kind;
 import io.switchboard.vendor.udesk.UdeskCallLogTranslator;
 import java.time.Instant;
 import java.util.List;
@@ -97,7 +98,7 @@ class UdeskCallLogPagingTest {
 
         VendorApiException e = catchThrowableOfType(() -> client.completedCalls(FROM, TO), VendorApiException.class);
 
-        assertThat(e.code()).isEqualTo(UdeskApiClient.MALFORMED_RESPONSE);
+        assertThat(e.kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
         assertThat(e.getMessage()).contains("page 2 repeats page 1");
     }
 

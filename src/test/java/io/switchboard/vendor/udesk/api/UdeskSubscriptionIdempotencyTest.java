@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.switchboard.vendor.api.VendorApiException;
+import io.switchboard.vendor.api.VendorApiException.Kind;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,7 +95,20 @@ class UdeskSubscriptionIdempotencyTest {
 
         VendorApiException e = catchThrowableOfType(() -> client.ensureSubscription(WANTED), VendorApiException.class);
 
-        assertThat(e.code()).isEqualTo(UdeskApiClient.SUBSCRIPTION_FAILED);
+        assertThat(e.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(e.retryable()).isFalse();
+        assertThat(e.getMessage()).contains("'switchboard'").contains("sub_fail");
+    }
+
+    @Test
+    void anAnswerListingItNowhereIsMalformed() {
+        listAnswers("[]");
+        udesk.stubFor(post(urlPathEqualTo(UdeskApiStub.api("subscriptions"))).willReturn(UdeskApiStub.ok("""
+                "Result": {"sub_succ": [], "sub_fail": []}""")));
+
+        VendorApiException e = catchThrowableOfType(() -> client.ensureSubscription(WANTED), VendorApiException.class);
+
+        assertThat(e.kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
         assertThat(e.getMessage()).contains("'switchboard'");
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.switchboard.vendor.api.VendorApiException;
+import io.switchboard.vendor.api.VendorApiException.Kind;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -29,10 +30,11 @@ class UdeskTimeoutTest {
         try (UdeskApiClient client = UdeskApiStub.client(udesk)) { // response timeout 500 ms
             VendorApiException e = catchThrowableOfType(client::subscriptions, VendorApiException.class);
 
-            assertThat(e.status()).isZero();
-            assertThat(e.code()).isEqualTo(UdeskApiClient.TIMEOUT);
+            assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+            assertThat(e.httpStatus()).isZero();
             assertThat(e.retryable()).isTrue();
-            assertThat(e.getMessage()).isEqualTo("udesk list subscriptions timed out");
+            assertThat(e.getMessage())
+                    .isEqualTo("udesk list subscriptions failed: timeout (response timeout 500 ms) [retryable]");
         }
     }
 
@@ -48,8 +50,8 @@ class UdeskTimeoutTest {
         try (UdeskApiClient client = new UdeskApiClient(settings, Clock.systemUTC(), new ObjectMapper())) {
             VendorApiException e = catchThrowableOfType(client::subscriptions, VendorApiException.class);
 
-            assertThat(e.status()).isZero();
-            assertThat(e.code()).isIn(UdeskApiClient.IO_ERROR, UdeskApiClient.TIMEOUT);
+            assertThat(e.kind()).isIn(Kind.UNREACHABLE, Kind.TIMEOUT);
+            assertThat(e.httpStatus()).isZero();
             assertThat(e.retryable()).isTrue();
         }
     }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.switchboard.vendor.api.VendorApiException;
+import io.switchboard.vendor.api.VendorApiException.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +40,10 @@ class UdeskUnreadableAnswerTest {
     void truncatedJson() {
         VendorApiException e = originateAnswered(UdeskApiStub.json(200, "{\"ErrCode\": \"000000\", \"ErrDe"));
 
-        assertThat(e.code()).isEqualTo(UdeskApiClient.MALFORMED_RESPONSE);
+        assertThat(e.kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
+        assertThat(e.httpStatus()).isEqualTo(200);
         assertThat(e.retryable()).isFalse();
-        assertThat(e.getMessage()).isEqualTo("udesk originatev2 answer unreadable: not JSON");
+        assertThat(e.getMessage()).isEqualTo("udesk originatev2 failed: malformed response, HTTP 200 (not JSON)");
     }
 
     @Test
@@ -49,14 +51,14 @@ class UdeskUnreadableAnswerTest {
         VendorApiException e = originateAnswered(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
                 .withBody("<html><body>Welcome to nginx!</body></html>"));
 
-        assertThat(e.code()).isEqualTo(UdeskApiClient.MALFORMED_RESPONSE);
+        assertThat(e.kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
     }
 
     @Test
     void jsonWithoutErrCode() {
         VendorApiException e = originateAnswered(UdeskApiStub.json(200, "{\"status\": \"ok\"}"));
 
-        assertThat(e.code()).isEqualTo(UdeskApiClient.MALFORMED_RESPONSE);
+        assertThat(e.kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
         assertThat(e.getMessage()).contains("no ErrCode");
     }
 
@@ -65,7 +67,7 @@ class UdeskUnreadableAnswerTest {
         VendorApiException e = originateAnswered(UdeskApiStub.json(200,
                 "{\"ErrCode\": \"000000\", \"ErrDesc\": \"OK\", \"results\": \"\"}"));
 
-        assertThat(e.code()).isEqualTo(UdeskApiClient.MALFORMED_RESPONSE);
+        assertThat(e.kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
         assertThat(e.getMessage()).contains("no CallID");
     }
 
