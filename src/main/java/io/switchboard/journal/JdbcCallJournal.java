@@ -59,9 +59,9 @@ class JdbcCallJournal implements CallJournal {
                 insertEvent(null, event, inboxId);
             } else {
                 Resolved call = resolve(event);
-                insertEvent(call.id(), event, inboxId);
-                registerKeys(call.id(), event);
-                recompute(call, event);
+                String payload = insertEvent(call.id(), event, inboxId);
+                registerKeys(call, event);
+                recompute(call, event, payload);
             }
             fresh++;
         }
@@ -155,7 +155,9 @@ class JdbcCallJournal implements CallJournal {
         return UUID.randomUUID().toString();
     }
 
-    private void insertEvent(String callId, CallEvent e, long inboxId) {
+    /** Inserts the event; returns the payload JSON it stored. */
+    private String insertEvent(String callId, CallEvent e, long inboxId) {
+        String payload = toJson(e);
         jdbc.update(
                 "INSERT INTO events (call_id, vendor, source_id, event_key, vendor_event_type, kind, occurred_at,"
                         + " inbox_id, payload, recorded_at) VALUES (:call, :vendor, :source, :key, :type, :kind,"
@@ -168,16 +170,22 @@ class JdbcCallJournal implements CallJournal {
                         .addValue("kind", e.kind().name())
                         .addValue("at", ts(e.occurredAt()))
                         .addValue("inbox", inboxId)
-                        .addValue("payload", toJson(e))
+                        .addValue("payload", payload)
                         .addValue("now", ts(clock.instant())));
+        return payload;
     }
 
-    private void registerKeys(String callId, CallEvent e) {
+    /**
+     * Registers the event's vendor ids for the call. For a new call {@link #resolve} has just found
+     * none of them in this transaction (and one thread writes the journal), so they are inserted
+     * without looking each one up again.
+     */
+    private void registerKeys(Resolved call, CallEvent e) {
         for (String key : vendorIds(e)) {
             MapSqlParameterSource p = new MapSqlParameterSource("vendor", e.vendor())
                     .addValue("key", key)
-                    .addValue("call", callId);
-            boolean known = !jdbc.queryForList(
+                    .addValue("call", call.id());
+            boolean known = !call.isNew() && !jdbc.queryForList(
                             "SELECT 1 FROM call_keys WHERE vendor = :vendor AND vendor_key = :key", p, Integer.class)
                     .isEmpty();
             if (!known) {
@@ -186,14 +194,20 @@ class JdbcCallJournal implements CallJournal {
         }
     }
 
-    /** Folds the call's events again, writes the call, and appends to the feed when it changed. */
-    private void recompute(Resolved resolved, CallEvent trigger) {
+    /**
+     * Folds the call's events again, writes the call, and appends to the feed when it changed. A new
+     * call's only event is the one just stored ({@code payload}): it is read back from that JSON, as
+     * the query would have, without the query.
+     */
+    private void recompute(Resolved resolved, CallEvent trigger, String payload) {
         Optional<Call> before = resolved.isNew() ? Optional.empty() : findCallRow(resolved.id());
         String source = before.map(Call::source).orElse(trigger.source());
-        List<CallEvent> events = jdbc.query(
-                "SELECT payload FROM events WHERE call_id = :id ORDER BY id",
-                new MapSqlParameterSource("id", resolved.id()),
-                (rs, n) -> fromJson(rs.getString(1)));
+        List<CallEvent> events = resolved.isNew()
+                ? List.of(fromJson(payload))
+                : jdbc.query(
+                        "SELECT payload FROM events WHERE call_id = :id ORDER BY id",
+                        new MapSqlParameterSource("id", resolved.id()),
+                        (rs, n) -> fromJson(rs.getString(1)));
         Call after = CallFolder.fold(new CallIdentity(resolved.id(), trigger.vendor(), source), events);
         if (before.isPresent() && before.get().equals(after)) {
             return;

@@ -1,0 +1,207 @@
+#!/usr/bin/env bash
+# Switchboard benchmark: one command, see BENCHMARKS.md.
+#
+#   bench/run.sh            (from the repository root; needs java 17+, curl, wrk)
+#
+# Starts the packaged hub (-Xmx256m, fresh H2 journal, profile "bench"), measures start-up to
+# ready, pre-loads 10,000 calls in progress, warms up, then in the same hub:
+#   1. wrk, closed loop, unique signed mixed-vendor webhooks -> acknowledged events/s, p50/p99
+#   2. inbox backlog left by (1) and the time the processor needs to drain it
+#   3. wrk on the trivial route GET /bench/ping              -> the stack's ceiling, req/s
+#   4. open loop at 1,000 events/s (bench/OpenLoop.java)     -> p50/p99/max
+# Fails (exit 1) on any non-2xx answer or socket error. Every loop is bounded in count and time.
+# Knobs (environment): BENCH_PORT, BENCH_WARMUP_ROUNDS, BENCH_SECONDS, BENCH_CONNECTIONS,
+# BENCH_WRK_THREADS, BENCH_RATE, BENCH_RATE_SECONDS, BENCH_PRELOAD, BENCH_JVM_OPTS, BENCH_BUILD=1.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+PORT=${BENCH_PORT:-18080}
+BASE=http://127.0.0.1:$PORT
+WARMUP_ROUNDS=${BENCH_WARMUP_ROUNDS:-4}          # each round: 15 s webhooks + 20 s ping
+SECONDS_MEASURE=${BENCH_SECONDS:-30}
+CONNECTIONS=${BENCH_CONNECTIONS:-128}
+WRK_THREADS=${BENCH_WRK_THREADS:-1}
+RATE=${BENCH_RATE:-1000}
+RATE_SECONDS=${BENCH_RATE_SECONDS:-30}
+PRELOAD=${BENCH_PRELOAD:-10000}
+DRAIN_TIMEOUT=${BENCH_DRAIN_TIMEOUT:-900}
+MAX_RPS_GUESS=${BENCH_MAX_RPS:-15000}               # sizes the request files: never replay one
+JAR=target/switchboard-0.1.0-SNAPSHOT.jar
+# JVM options of the hub under test (BENCHMARKS.md explains each).
+JVM_OPTS=${BENCH_JVM_OPTS:--Xmx256m}
+
+for tool in java curl wrk; do
+  command -v $tool >/dev/null || { echo "missing $tool (apt-get install -y wrk)" >&2; exit 2; }
+done
+if [[ ! -f $JAR || ${BENCH_BUILD:-0} == 1 ]]; then
+  mvn -B -q -o package -DskipTests
+fi
+
+RUN=bench/results/$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$RUN"
+RUN_ABS=$ROOT/$RUN
+echo "run directory: $RUN"
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+
+HUB_PID=
+cleanup() {
+  if [[ -n $HUB_PID ]] && kill -0 "$HUB_PID" 2>/dev/null; then
+    kill "$HUB_PID"; wait "$HUB_PID" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+
+fail() { echo "BENCH FAILED: $*" >&2; exit 1; }
+metric() {  # metric NAME [TAG] -> first measurement value
+  curl -sf "$BASE/actuator/metrics/$1${2:+?tag=$2}" | sed -E 's/.*"measurements":\[\{"statistic":"[A-Z_]+","value":([0-9.E+-]+).*/\1/'
+}
+pending() { printf '%.0f' "$(metric switchboard.inbox.pending)"; }
+accepted() { local v; v=$(metric switchboard.webhook.accepted 2>/dev/null) || v=0; printf '%.0f' "$v"; }
+in_progress() {
+  curl -sf "$BASE/api/v1/calls?state=$1&limit=1" | sed -E 's/.*"total":([0-9]+).*/\1/'
+}
+drain() {  # waits until the inbox has no pending row; prints seconds (bounded by DRAIN_TIMEOUT)
+  local t0 now p
+  t0=$(date +%s%N)
+  while :; do
+    p=$(pending)
+    now=$(date +%s%N)
+    [[ $p == 0 ]] && { echo $(( (now - t0) / 1000000 )); return 0; }
+    (( (now - t0) / 1000000000 > DRAIN_TIMEOUT )) && { echo "timeout($p pending)"; return 0; }
+    sleep 0.5
+  done
+}
+gen() {  # gen FILE COUNT MIX PHASE
+  java bench/GenRequests.java "$@"
+}
+run_wrk() {  # run_wrk FILE SECONDS -> BENCH line of webhook load
+  BENCH_REQUESTS=$1 BENCH_THREADS=$WRK_THREADS wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$2"s --latency \
+    -s bench/requests.lua "$BASE/" > "$1.wrk.txt" 2>&1 || fail "wrk failed: $(cat "$1.wrk.txt")"
+  grep '^BENCH' "$1.wrk.txt" || fail "no BENCH line from wrk: $(cat "$1.wrk.txt")"
+}
+run_ping() {  # run_ping SECONDS OUT
+  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$1"s --latency -s bench/ping.lua "$BASE/bench/ping" > "$2" 2>&1 \
+    || fail "wrk failed: $(cat "$2")"
+  grep '^BENCH' "$2" || fail "no BENCH line from wrk: $(cat "$2")"
+}
+field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$2"; }
+check_clean() {  # check_clean "BENCH line" what
+  local k
+  for k in non2xx connect_err read_err write_err timeout_err wraps; do
+    [[ $(field $k "$1") == 0 ]] || fail "$2: $k=$(field $k "$1") ($1)"
+  done
+}
+
+# --- start-up ------------------------------------------------------------------------------------
+wait_ready() {  # wait_ready PID -> ms since $T0 (bounded: 120 s)
+  local _
+  for _ in $(seq 1 6000); do
+    if curl -sf -o /dev/null "$BASE/actuator/health"; then echo $(( ($(date +%s%N) - T0) / 1000000 )); return 0; fi
+    kill -0 "$1" 2>/dev/null || fail "hub exited, see $RUN"
+    sleep 0.02
+  done
+  fail "hub not ready within 120 s"
+}
+start_hub() {  # start_hub DIR JAR [extra JVM options...]: starts the hub in DIR (its ./data is the journal)
+  local dir=$1 jar=$2; shift 2
+  mkdir -p "$dir/data"
+  for d in config routes connectors; do [[ -e $dir/$d ]] || ln -s "$ROOT/$d" "$dir/$d"; done
+  T0=$(date +%s%N)
+  ( cd "$dir" && exec java $JVM_OPTS "$@" -jar "$jar" --spring.profiles.active=bench --server.port=$PORT > hub.log 2>&1 ) &
+  HUB_PID=$!
+}
+stop_hub() { kill "$HUB_PID"; wait "$HUB_PID" 2>/dev/null || true; HUB_PID=; }
+
+# a) plain packaged jar, fresh journal: timed, then stopped.
+start_hub "$RUN_ABS/plain" "$ROOT/$JAR"
+STARTUP_PLAIN_MS=$(wait_ready $HUB_PID)
+echo "start-up to ready, java -jar: ${STARTUP_PLAIN_MS} ms"
+stop_hub
+# b) the same jar extracted (java -Djarmode=tools extract) with an AppCDS archive from a training
+#    run (-Dspring.context.exit=onRefresh), fresh journal: this hub is the one under test.
+java -Djarmode=tools -jar "$JAR" extract --destination "$RUN_ABS/app" > /dev/null
+mkdir -p "$RUN_ABS/training"
+for d in config routes connectors; do ln -s "$ROOT/$d" "$RUN_ABS/training/$d"; done
+( cd "$RUN_ABS/training" && java $JVM_OPTS -XX:ArchiveClassesAtExit="$RUN_ABS/app/app.jsa" \
+    -Dspring.context.exit=onRefresh -jar "$RUN_ABS/app/switchboard-0.1.0-SNAPSHOT.jar" \
+    --spring.profiles.active=bench --server.port=0 > training.log 2>&1 ) || fail "CDS training run failed"
+start_hub "$RUN_ABS/hub" "$RUN_ABS/app/switchboard-0.1.0-SNAPSHOT.jar" -XX:SharedArchiveFile="$RUN_ABS/app/app.jsa"
+STARTUP_MS=$(wait_ready $HUB_PID)
+JAVA_PID=$HUB_PID
+HEAP_MAX=$(jcmd "$JAVA_PID" VM.flags 2>/dev/null | tr ' ' '\n' | sed -n 's/^-XX:MaxHeapSize=//p')
+echo "start-up to ready, extracted jar + AppCDS: ${STARTUP_MS} ms (MaxHeapSize=${HEAP_MAX})"
+
+# --- 10,000 calls in progress ------------------------------------------------------------------
+gen "$RUN/preload.txt" "$PRELOAD" telphin 1
+java bench/OpenLoop.java "$BASE" "$RUN/preload.txt" 0 64 | tee "$RUN/preload.out"
+echo "preload drained in $(drain) ms"
+RINGING=$(in_progress RINGING)
+echo "calls in progress (RINGING): $RINGING"
+(( RINGING >= PRELOAD )) || fail "expected at least $PRELOAD calls in progress, found $RINGING"
+
+# --- warm-up (JIT): webhooks and ping alternately, then let the processor catch up ---------------
+for r in $(seq 1 "$WARMUP_ROUNDS"); do
+  gen "$RUN/warm$r.txt" $(( MAX_RPS_GUESS * 15 )) mixed $(( 10 + r ))
+  W=$(run_wrk "$RUN/warm$r.txt" 15); check_clean "$W" "warm-up $r"
+  P=$(run_ping 20 "$RUN/warm$r.ping.txt"); check_clean "$P" "warm-up ping $r"
+  echo "warm-up $r/$WARMUP_ROUNDS: webhooks $(field rps "$W") req/s, ping $(field rps "$P") req/s"
+  rm -f "$RUN/warm$r.txt"
+  echo "  backlog drained in $(drain) ms"
+done
+
+# --- 1. sustained webhook load ---------------------------------------------------------------------
+gen "$RUN/load.txt" $(( MAX_RPS_GUESS * SECONDS_MEASURE )) mixed 100
+RINGING_BEFORE=$(in_progress RINGING)
+ACC0=$(accepted)
+LOAD=$(run_wrk "$RUN/load.txt" "$SECONDS_MEASURE")
+ACC1=$(accepted)
+PENDING_AFTER=$(pending)
+echo "webhooks: $LOAD"
+check_clean "$LOAD" "webhook load"
+LOAD_REQS=$(field requests "$LOAD")
+# wrk counts the requests answered within its duration; up to one request per connection is still
+# in flight when it stops, and the hub accepts it too.
+(( ACC1 - ACC0 >= LOAD_REQS && ACC1 - ACC0 <= LOAD_REQS + CONNECTIONS )) \
+  || fail "hub counted $((ACC1 - ACC0)) accepted, wrk $LOAD_REQS answered 2xx"
+rm -f "$RUN/load.txt"
+
+# --- 2. backlog ------------------------------------------------------------------------------------
+DRAIN_MS=$(drain)
+echo "inbox backlog after the run: $PENDING_AFTER rows, drained in $DRAIN_MS ms"
+
+# --- 3. ceiling --------------------------------------------------------------------------------------
+PING=$(run_ping "$SECONDS_MEASURE" "$RUN/ping.txt")
+echo "ping: $PING"
+check_clean "$PING" "ping"
+
+# --- 4. fixed rate -------------------------------------------------------------------------------------
+gen "$RUN/rate.txt" $(( RATE * RATE_SECONDS )) mixed 200
+RATED=$(java bench/OpenLoop.java "$BASE" "$RUN/rate.txt" "$RATE" 4096) || fail "open loop: $RATED"
+echo "open loop: $RATED"
+RATE_PENDING=$(pending)
+RATE_DRAIN_MS=$(drain)
+RINGING_AFTER=$(in_progress RINGING)
+HEAP_USED=$(printf '%.0f' "$(metric jvm.memory.used area:heap)")
+
+EV=$(field rps "$LOAD"); CEIL=$(field rps "$PING")
+RATIO=$(awk -v a="$EV" -v b="$CEIL" 'BEGIN { printf "%.1f", 100 * a / b }')
+{
+  echo
+  echo "== Switchboard benchmark summary ($(date -u +%FT%TZ), $(nproc) cores) =="
+  printf '%-52s %s\n' "start-up to ready: java -jar (plain)" "$(awk -v m="$STARTUP_PLAIN_MS" 'BEGIN{printf "%.2f s", m/1000}')"
+  printf '%-52s %s\n' "start-up to ready: extracted jar + AppCDS (under test)" "$(awk -v m="$STARTUP_MS" 'BEGIN{printf "%.2f s", m/1000}')"
+  printf '%-52s %s\n' "JVM options" "$JVM_OPTS"
+  printf '%-52s %s\n' "load average at start / at end (other work on the box)" "$LOAD_START / $(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%-52s %s\n' "heap max (MaxHeapSize) / heap used at end" "$((HEAP_MAX / 1048576)) MiB / $((HEAP_USED / 1048576)) MiB"
+  printf '%-52s %s\n' "calls in progress before load / after all runs" "$RINGING_BEFORE / $RINGING_AFTER"
+  printf '%-52s %s\n' "webhooks: acknowledged events/s (${SECONDS_MEASURE} s, ${CONNECTIONS} conns)" "$EV"
+  printf '%-52s %s\n' "webhooks: requests, non-2xx" "$LOAD_REQS, $(field non2xx "$LOAD")"
+  printf '%-52s %s\n' "webhooks: p50 / p99 / max (closed loop)" "$(field p50_ms "$LOAD") / $(field p99_ms "$LOAD") / $(field max_ms "$LOAD") ms"
+  printf '%-52s %s\n' "ceiling: GET /bench/ping req/s" "$CEIL"
+  printf '%-52s %s\n' "ratio events/s / ceiling" "$RATIO %"
+  printf '%-52s %s\n' "inbox backlog after load / drain time" "$PENDING_AFTER rows / $DRAIN_MS ms"
+  printf '%-52s %s\n' "open loop ${RATE}/s: achieved req/s" "$(field rps "$RATED")"
+  printf '%-52s %s\n' "open loop ${RATE}/s: p50 / p99 / max" "$(field p50_ms "$RATED") / $(field p99_ms "$RATED") / $(field max_ms "$RATED") ms"
+  printf '%-52s %s\n' "open loop ${RATE}/s: backlog after / drain time" "$RATE_PENDING rows / $RATE_DRAIN_MS ms"
+} | tee "$RUN/summary.txt"
