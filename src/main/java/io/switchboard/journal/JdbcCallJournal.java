@@ -86,11 +86,18 @@ class JdbcCallJournal implements CallJournal {
     private Resolved resolve(CallEvent e) {
         Set<String> ids = vendorIds(e);
         if (!ids.isEmpty()) {
-            List<String> known = jdbc.queryForList(
-                    "SELECT call_id FROM call_keys WHERE vendor = :vendor AND vendor_key IN (:ids)",
-                    new MapSqlParameterSource("vendor", e.vendor()).addValue("ids", ids),
-                    String.class);
-            return known.isEmpty() ? new Resolved(newId(), true) : new Resolved(known.get(0), false);
+            // One primary-key lookup per id: H2 uses only the index prefix (vendor) for
+            // "vendor_key IN (...)", which scans every key of the vendor.
+            for (String id : ids) {
+                List<String> known = jdbc.queryForList(
+                        "SELECT call_id FROM call_keys WHERE vendor = :vendor AND vendor_key = :key",
+                        new MapSqlParameterSource("vendor", e.vendor()).addValue("key", id),
+                        String.class);
+                if (!known.isEmpty()) {
+                    return new Resolved(known.get(0), false);
+                }
+            }
+            return new Resolved(newId(), true);
         }
         return matchByNumbers(e).map(id -> new Resolved(id, false)).orElseGet(() -> new Resolved(newId(), true));
     }
