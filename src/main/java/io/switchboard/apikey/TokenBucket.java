@@ -1,41 +1,44 @@
 package io.switchboard.apikey;
 
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Per-key rate limit: a token bucket of {@code burst} tokens refilled at {@code perSecond}. One
- * request takes one token; without a token the caller is told how long until the next one.
- * Thread-safe (a lock per key: requests of different keys never contend).
+ * Per-key rate limit: a Bucket4j token bucket of {@code burst} tokens refilled continuously at
+ * {@code perSecond}. One request takes one token; without a token the caller is told how long
+ * until the next one. Thread-safe (lock-free); requests of different keys never contend.
  */
 public final class TokenBucket {
 
-    private final double capacity;
-    private final double perNano;
-    private final LongSupplier nanoTime;
-    private double tokens;
-    private long refilledAt;
+    private final Bucket bucket;
 
     TokenBucket(int burst, double perSecond, LongSupplier nanoTime) {
         if (burst < 1 || perSecond <= 0) {
             throw new IllegalArgumentException("burst must be >= 1 and the rate > 0");
         }
-        this.capacity = burst;
-        this.perNano = perSecond / 1_000_000_000d;
-        this.nanoTime = nanoTime;
-        this.tokens = burst;
-        this.refilledAt = nanoTime.getAsLong();
+        Duration perToken = Duration.ofNanos(Math.max(1, Math.round(1_000_000_000d / perSecond)));
+        this.bucket = Bucket.builder()
+                .addLimit(limit -> limit.capacity(burst).refillGreedy(1, perToken).initialTokens(burst))
+                .withCustomTimePrecision(new TimeMeter() {
+                    @Override
+                    public long currentTimeNanos() {
+                        return nanoTime.getAsLong();
+                    }
+
+                    @Override
+                    public boolean isWallClockBased() {
+                        return false;
+                    }
+                })
+                .build();
     }
 
     /** Takes a token; returns {@link Duration#ZERO} when taken, else the wait until one is available. */
-    public synchronized Duration tryTake() {
-        long now = nanoTime.getAsLong();
-        tokens = Math.min(capacity, tokens + (now - refilledAt) * perNano);
-        refilledAt = now;
-        if (tokens >= 1) {
-            tokens -= 1;
-            return Duration.ZERO;
-        }
-        return Duration.ofNanos((long) Math.ceil((1 - tokens) / perNano));
+    public Duration tryTake() {
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
     }
 }

@@ -77,7 +77,10 @@ class ApiKeyAuthenticationIT extends HubIntegrationTest {
 
     @Test
     void theOpenApiDocumentNeedsNoKey() {
-        assertThat(get("/api/v1/openapi.json", Map.of()).statusCode()).isEqualTo(200);
+        HttpResponse<String> openApi = get("/api/v1/openapi.json", Map.of());
+
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/click-to-call", "/admin/sources/{id}/register-webhooks");
     }
 
     @Test

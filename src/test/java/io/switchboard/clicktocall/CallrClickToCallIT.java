@@ -109,4 +109,18 @@ class CallrClickToCallIT extends VendorApiHubTest {
         assertThat(json(refused).path("message").asText()).contains("AUTH_FAILED");
         assertThat(refused.body()).doesNotContain(CALLR_PASSWORD);
     }
+
+    @Test
+    void aSilentCallrIsA504() {
+        callrAnswers("apps.create", "{\"hash\":\"APPC2C01\"}");
+        VENDORS.stubFor(WireMock.post(urlEqualTo(RPC))
+                .withRequestBody(matchingJsonPath("$.method", equalTo("clicktocall/calls.start_2")))
+                .willReturn(okJson("{\"id\":null,\"jsonrpc\":\"2.0\",\"result\":\"LATE\"}").withFixedDelay(3000)));
+
+        HttpResponse<String> late = clickToCall("{\"agent\":\"callr-agent\",\"number\":\"+33698765437\"}");
+
+        assertThat(late.statusCode()).isEqualTo(504);
+        assertThat(json(late).path("error").asText()).isEqualTo("vendor_timeout");
+        assertThat(json(late).path("vendor").asText()).isEqualTo("callr");
+    }
 }

@@ -97,4 +97,16 @@ class TelphinClickToCallIT extends VendorApiHubTest {
         assertThat(late.statusCode()).isEqualTo(504);
         assertThat(json(late).path("error").asText()).isEqualTo("vendor_timeout");
     }
+
+    @Test
+    void telphinRateLimitingIsA502WithRetryAfter() {
+        token();
+        VENDORS.stubFor(WireMock.post(urlEqualTo(CALLBACK)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "12")));
+
+        HttpResponse<String> limited = clickToCall("{\"line\":\"000*099\",\"number\":\"+79031112237\"}");
+
+        assertThat(limited.statusCode()).isEqualTo(502);
+        assertThat(json(limited).path("error").asText()).isEqualTo("vendor_rate_limited");
+        assertThat(limited.headers().firstValue("Retry-After")).hasValue("12");
+    }
 }

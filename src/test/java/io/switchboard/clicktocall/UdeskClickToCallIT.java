@@ -80,4 +80,22 @@ class UdeskClickToCallIT extends VendorApiHubTest {
         assertThat(refused.statusCode()).isEqualTo(502);
         assertThat(json(refused).path("retryable").asBoolean()).isTrue();
     }
+
+    @Test
+    void aRefusedSignatureIsA502AndASilentUdeskA504() {
+        VENDORS.stubFor(WireMock.post(urlPathEqualTo(ORIGINATE)).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json").withBody("{\"ErrCode\":\"000002\",\"ErrDesc\":\"sign error\"}")));
+
+        HttpResponse<String> refused = clickToCall("{\"agent\":\"udesk-agent\",\"number\":\"+8615652692677\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(502);
+        assertThat(json(refused).path("error").asText()).isEqualTo("vendor_authentication");
+
+        VENDORS.stubFor(WireMock.post(urlPathEqualTo(ORIGINATE)).willReturn(okJson("{\"ErrCode\":\"000000\",\"results\":\"x\"}")
+                .withFixedDelay(3000)));
+
+        HttpResponse<String> late = clickToCall("{\"agent\":\"udesk-agent\",\"number\":\"+8615652692678\"}");
+
+        assertThat(late.statusCode()).isEqualTo(504);
+    }
 }
