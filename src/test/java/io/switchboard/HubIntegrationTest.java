@@ -34,6 +34,9 @@ public abstract class HubIntegrationTest {
 
     protected static final Duration WAIT = Duration.ofSeconds(15);
 
+    /** The test profile's API key with every scope ({@code admin}); get/post send it by default. */
+    public static final String TEST_API_KEY = "sb_test_admin_key_0123456789";
+
     @LocalServerPort
     protected int port;
 
@@ -47,13 +50,23 @@ public abstract class HubIntegrationTest {
     }
 
     protected HttpResponse<String> get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+        return get(pathAndQuery, Map.of("Authorization", "Bearer " + TEST_API_KEY));
+    }
+
+    /** GET with exactly these headers (no default API key). */
+    protected HttpResponse<String> get(String pathAndQuery, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).GET();
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     protected HttpResponse<String> post(String pathAndQuery, String contentType, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Authorization") || h.equalsIgnoreCase("X-Api-Key"))) {
+            request.header("Authorization", "Bearer " + TEST_API_KEY);
+        }
         headers.forEach(request::header);
         return send(request.build());
     }

@@ -2,6 +2,9 @@ package io.switchboard.api;
 
 import io.switchboard.ingress.HttpReplies;
 import io.switchboard.ingress.RejectedRequestException;
+import io.switchboard.vendor.api.VendorApiException;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.slf4j.Logger;
@@ -21,6 +24,10 @@ class ApiErrorHandling extends RouteConfigurationBuilder {
                 .handled(true)
                 .process(this::rejected)
                 .end()
+                .onException(VendorApiException.class)
+                .handled(true)
+                .process(this::vendorFailed)
+                .end()
                 .onException(Exception.class)
                 .handled(true)
                 .process(this::failed);
@@ -29,6 +36,23 @@ class ApiErrorHandling extends RouteConfigurationBuilder {
     private void rejected(Exchange exchange) {
         RejectedRequestException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RejectedRequestException.class);
         HttpReplies.json(exchange, e.status(), HttpReplies.error(e.status(), e.code(), e.getMessage()));
+    }
+
+    /**
+     * A vendor (or CRM) API refused or failed: 502 with the vendor's message, 504 when it did not
+     * answer in time; {@code Retry-After} when the vendor gave one.
+     */
+    private void vendorFailed(Exchange exchange) {
+        VendorApiException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, VendorApiException.class);
+        LOG.warn("Vendor API call failed: {}", e.getMessage());
+        int status = e.kind() == VendorApiException.Kind.TIMEOUT ? 504 : 502;
+        Map<String, Object> body = HttpReplies.error(status, "vendor_" + e.kind().name().toLowerCase(Locale.ROOT), e.getMessage());
+        body.put("vendor", e.vendor());
+        body.put("retryable", e.retryable());
+        e.vendorCode().ifPresent(code -> body.put("vendorCode", code));
+        e.vendorMessage().ifPresent(message -> body.put("vendorMessage", message));
+        HttpReplies.json(exchange, status, body);
+        e.retryAfter().ifPresent(wait -> exchange.getMessage().setHeader("Retry-After", Math.max(1, wait.toSeconds())));
     }
 
     private void failed(Exchange exchange) {

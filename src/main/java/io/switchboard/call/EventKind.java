@@ -12,6 +12,12 @@ public enum EventKind {
     RECORDING,
     /** Anything else about a call (hold, transfer, record stop …): stored, shown, no state change. */
     INFO,
+    /**
+     * The hub asked the vendor to place this call (click-to-call, {@code POST /api/v1/click-to-call}).
+     * Opens the call in {@code RINGING} before any vendor event; it is no leg, so it never keeps a
+     * call from ending. The vendor's own events then join the call (see docs/api/click-to-call.md).
+     */
+    ORIGINATE,
     /** An event that is not about a call at all (SMS, agent state, billing): stored, never a call. */
     NON_CALL
 }

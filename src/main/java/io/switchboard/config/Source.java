@@ -4,6 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Set;
+import java.time.Duration;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -20,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyyo Keyyo options
  * @param callr CALLR options
  * @param udesk udesk options
+ * @param api the vendor's API: credentials, callers that may place click-to-call calls, webhook
+ *     registration (docs/api/click-to-call.md)
  */
 public record Source(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "lower-case letters, digits and dashes") String id,
@@ -30,11 +34,20 @@ public record Source(
         @DefaultValue("[0-9*#]{1,6}") String extensionPattern,
         @DefaultValue KeyyoOptions keyyo,
         @DefaultValue CallrOptions callr,
-        @DefaultValue UdeskOptions udesk) {
+        @DefaultValue UdeskOptions udesk,
+        @DefaultValue ApiOptions api) {
 
     public static final Set<String> VENDORS = Set.of("keyyo", "callr", "telphin", "udesk");
 
+    /** A source without API settings (the form every source had before click-to-call). */
+    public Source(String id, String vendor, String token, String defaultRegion, List<String> lines,
+            String extensionPattern, KeyyoOptions keyyo, CallrOptions callr, UdeskOptions udesk) {
+        this(id, vendor, token, defaultRegion, lines, extensionPattern, keyyo, callr, udesk, null);
+    }
+
+    @ConstructorBinding
     public Source {
+        api = api == null ? ApiOptions.NONE : api;
         lines = lines == null ? List.of() : List.copyOf(lines);
         if (defaultRegion == null || defaultRegion.isBlank()) {
             defaultRegion = defaultRegionOf(vendor);
@@ -104,4 +117,92 @@ public record Source(
             @DefaultValue("/AppId") String appId,
             @DefaultValue("/Sign") String sign,
             @DefaultValue("/Timestamp") String signTimestamp) {}
+
+    /**
+     * The vendor's API as the hub calls it (click-to-call, webhook registration). Secrets come from
+     * environment variables and are never logged; {@code toString()} masks them.
+     *
+     * @param baseUrl API root, when not the vendor's public one (tests point it at WireMock)
+     * @param connectTimeout TCP/TLS connect timeout
+     * @param readTimeout longest wait for the vendor's answer
+     * @param login CALLR login (Basic auth), with {@code password}
+     * @param password CALLR password
+     * @param apiKey CALLR API key (instead of login/password)
+     * @param loginAs CALLR {@code CALLR-Login-As} sub-account, optional
+     * @param appName CALLR click-to-call app name (created once, then remembered)
+     * @param agentTimeout CALLR: seconds the caller's phone rings (5-300)
+     * @param customerTimeout CALLR: seconds the called number rings (5-300)
+     * @param clientId Telphin OAuth2 client id
+     * @param clientSecret Telphin OAuth2 client secret
+     * @param sid udesk account id ({@code Sid}); the AppId is {@code udesk.app-id}
+     * @param authToken udesk AuthToken (signs requests)
+     * @param timestampInSeconds udesk: send {@code Timestamp} in seconds, not milliseconds
+     * @param registerWebhooksAtStart register the hub's webhook URL with the vendor on start
+     * @param callers who may place calls through this source: a line or an agent
+     */
+    public record ApiOptions(
+            String baseUrl,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("15s") Duration readTimeout,
+            String login,
+            String password,
+            String apiKey,
+            String loginAs,
+            @DefaultValue("switchboard-click-to-call") String appName,
+            @DefaultValue("30") int agentTimeout,
+            @DefaultValue("40") int customerTimeout,
+            String clientId,
+            String clientSecret,
+            String sid,
+            String authToken,
+            @DefaultValue("false") boolean timestampInSeconds,
+            @DefaultValue("false") boolean registerWebhooksAtStart,
+            List<Caller> callers) {
+
+        public static final ApiOptions NONE = new ApiOptions(null, Duration.ofSeconds(5), Duration.ofSeconds(15), null,
+                null, null, null, "switchboard-click-to-call", 30, 40, null, null, null, null, false, false, List.of());
+
+        public ApiOptions {
+            callers = callers == null ? List.of() : List.copyOf(callers);
+            connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
+            readTimeout = readTimeout == null ? Duration.ofSeconds(15) : readTimeout;
+        }
+
+        @Override
+        public String toString() {
+            return "ApiOptions[baseUrl=" + baseUrl + ", login=" + login + ", clientId=" + clientId + ", sid=" + sid
+                    + ", callers=" + callers + ", secrets masked]";
+        }
+    }
+
+    /**
+     * One line or agent that may place calls (click-to-call). A request names it by {@code line}
+     * or {@code agent}.
+     *
+     * @param line the calling line as the vendor writes it: Keyyo account ({@code 33123456789}),
+     *     CALLR agent phone (E.164), Telphin extension ({@code 000*099}), udesk agent number
+     * @param agent agent name a request may use instead of the line, optional
+     * @param sipLogin Keyyo: the line's SIP login (HTTP Digest user)
+     * @param sipPassword Keyyo: the line's SIP password
+     * @param extensionId Telphin: the extension id ({@code 175}) the callback is made for
+     * @param agentId udesk: {@code agent_id} placing the call
+     * @param trunkNumber udesk: {@code caller}, the trunk number bound to the agent
+     * @param callerId number shown to the called party (CALLR cli, udesk called_display, Telphin
+     *     caller_id_number, Keyyo CALLER), optional except for udesk
+     */
+    public record Caller(
+            String line,
+            String agent,
+            String sipLogin,
+            String sipPassword,
+            String extensionId,
+            String agentId,
+            String trunkNumber,
+            String callerId) {
+
+        @Override
+        public String toString() {
+            return "Caller[line=" + line + ", agent=" + agent + "]";
+        }
+    }
 }

@@ -10,6 +10,7 @@ import io.switchboard.ingress.InboundRequest;
 import io.switchboard.ingress.RejectedRequestException;
 import io.switchboard.ingress.Sources;
 import io.switchboard.journal.CallJournal;
+import io.switchboard.journal.JournalWriteLock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -36,6 +37,7 @@ public class InboxProcessor implements SmartLifecycle {
     private final Dialects dialects;
     private final Sources sources;
     private final TransactionTemplate tx;
+    private final JournalWriteLock writeLock;
     private final Semaphore wakeUp = new Semaphore(0);
     private final Counter processed;
     private final Counter failed;
@@ -48,7 +50,9 @@ public class InboxProcessor implements SmartLifecycle {
             Dialects dialects,
             Sources sources,
             TransactionTemplate tx,
+            JournalWriteLock writeLock,
             MeterRegistry meters) {
+        this.writeLock = writeLock;
         this.inbox = inbox;
         this.journal = journal;
         this.dialects = dialects;
@@ -89,7 +93,7 @@ public class InboxProcessor implements SmartLifecycle {
             return 0;
         }
         try {
-            tx.executeWithoutResult(status -> processBatch(rows));
+            writeLock.run(() -> tx.executeWithoutResult(status -> processBatch(rows)));
         } catch (RuntimeException batchFailure) {
             LOG.warn("Batch of {} inbox rows failed ({}); processing them one by one", rows.size(), batchFailure.toString());
             rows.forEach(this::processAlone);
@@ -113,10 +117,10 @@ public class InboxProcessor implements SmartLifecycle {
 
     private void processAlone(InboundRequest row) {
         try {
-            tx.executeWithoutResult(status -> processBatch(List.of(row)));
+            writeLock.run(() -> tx.executeWithoutResult(status -> processBatch(List.of(row))));
         } catch (RuntimeException e) {
             LOG.error("Inbox row {} ({}) cannot be recorded: {}", row.inboxId(), row.vendor(), e.toString());
-            tx.executeWithoutResult(status -> inbox.markFailed(row.inboxId(), "record failed: " + e));
+            writeLock.run(() -> tx.executeWithoutResult(status -> inbox.markFailed(row.inboxId(), "record failed: " + e)));
             failed.increment();
         }
     }

@@ -74,6 +74,28 @@ public class WebhookIngress {
         HttpReplies.json(exchange, 200, body);
     }
 
+    /**
+     * A request that arrived another way than a Camel HTTP route (a message on the Keyyo CTI relay
+     * websocket): the same authentication, validation and commit as {@link #accept}.
+     *
+     * @return how many events it holds; the request is committed to the inbox when this returns
+     * @throws RejectedRequestException when the token or the body is refused (nothing stored)
+     */
+    public int acceptMessage(String vendor, String pathToken, String contentType, byte[] body) {
+        VendorDialect dialect = dialects.get(vendor);
+        if (body != null && body.length > maxBodyBytes) {
+            throw tooLarge();
+        }
+        InboundRequest request = new InboundRequest(vendor, null, "POST", null, contentType, body, Map.of(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
+        Source source = dialect.authenticate(request, pathToken, sources);
+        InboundRequest authenticated = request.withSource(source.id());
+        List<CallEvent> events = validate(dialect, authenticated, source);
+        commit(authenticated);
+        metrics.accepted(vendor);
+        return events.size();
+    }
+
     private InboundRequest read(Exchange exchange, String vendor) {
         Message in = exchange.getMessage();
         Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);

@@ -5,6 +5,7 @@ import io.switchboard.call.CallEvent;
 import io.switchboard.call.StoredEvent;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The durable record of calls and their events. Translators never see it; the assembler writes,
@@ -21,6 +22,19 @@ public interface CallJournal {
      * @return how many events were new
      */
     int record(long inboxId, List<CallEvent> events);
+
+    /**
+     * Records the {@link io.switchboard.call.EventKind#ORIGINATE} event of a click-to-call the hub
+     * asked a vendor to place, and opens (or joins) its call. Runs inside the caller's transaction,
+     * under {@link JournalWriteLock}.
+     *
+     * @param proposedId the hub call id to use for a new call
+     * @param requested the ORIGINATE event; its vendor ids and correlation tags are registered
+     * @param pendingKeys keys the vendor's first event will be matched by when it carries no id the
+     *     hub knows ({@link CorrelationKeys#pending}); any older holder of such a key loses it
+     * @return the call's id: {@code proposedId}, or the call the vendor's events already opened
+     */
+    String originate(String proposedId, CallEvent requested, Set<String> pendingKeys);
 
     Optional<Call> findCall(String id);
 

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -29,22 +31,35 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** {@link CallJournal} on plain JDBC; the SQL is portable between H2 and PostgreSQL. */
 @Repository
 class JdbcCallJournal implements CallJournal {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcCallJournal.class);
+
     /** How long after a call ended a late or repeated event without a vendor call id still joins it. */
     static final Duration LATE_EVENT_WINDOW = Duration.ofMinutes(2);
+
+    /** How long a click-to-call waits for its first vendor event when the vendor gave no id back (Keyyo). */
+    static final Duration ORIGINATION_WINDOW = Duration.ofMinutes(5);
+
+    /** Tolerated difference between a vendor's event times and the hub's clock. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
 
-    JdbcCallJournal(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    private final List<CallChangeListener> listeners;
+
+    JdbcCallJournal(NamedParameterJdbcTemplate jdbc, Clock clock, List<CallChangeListener> listeners) {
         this.jdbc = jdbc;
         this.json = CanonicalJson.MAPPER;
         this.clock = clock;
+        this.listeners = List.copyOf(listeners);
     }
 
     @Override
@@ -86,33 +101,90 @@ class JdbcCallJournal implements CallJournal {
     private Resolved resolve(CallEvent e) {
         Set<String> ids = vendorIds(e);
         if (!ids.isEmpty()) {
-            // One primary-key lookup per id: H2 uses only the index prefix (vendor) for
-            // "vendor_key IN (...)", which scans every key of the vendor.
-            for (String id : ids) {
-                List<String> known = jdbc.queryForList(
-                        "SELECT call_id FROM call_keys WHERE vendor = :vendor AND vendor_key = :key",
-                        new MapSqlParameterSource("vendor", e.vendor()).addValue("key", id),
-                        String.class);
-                if (!known.isEmpty()) {
-                    return new Resolved(known.get(0), false);
-                }
+            Optional<String> known = knownCall(e.vendor(), ids);
+            if (known.isPresent()) {
+                return new Resolved(known.get(), false);
             }
+        }
+        Optional<String> requested = pendingOrigination(e);
+        if (requested.isPresent()) {
+            return new Resolved(requested.get(), false);
+        }
+        if (!ids.isEmpty()) {
             return new Resolved(newId(), true);
         }
         return matchByNumbers(e).map(id -> new Resolved(id, false)).orElseGet(() -> new Resolved(newId(), true));
     }
 
     private static Set<String> vendorIds(CallEvent e) {
-        Set<String> ids = new LinkedHashSet<>();
-        if (e.vendorCallId() != null) {
-            ids.add(e.vendorCallId());
-        }
-        if (e.legId() != null) {
-            ids.add(e.legId());
-        }
-        e.linkedIds().stream().filter(Objects::nonNull).filter(s -> !s.isBlank()).forEach(ids::add);
-        return ids;
+        return CorrelationKeys.of(e);
     }
+
+    /**
+     * The call that already owns one of these vendor keys. One primary-key lookup per key: H2 uses
+     * only the index prefix (vendor) for {@code vendor_key IN (...)}, which scans every key of the
+     * vendor, so IN lists on call_keys are avoided on the hot path.
+     */
+    private Optional<String> knownCall(String vendor, Set<String> keys) {
+        for (String key : keys) {
+            List<String> known = jdbc.queryForList(
+                    "SELECT call_id FROM call_keys WHERE vendor = :vendor AND vendor_key = :key",
+                    new MapSqlParameterSource("vendor", vendor).addValue("key", key),
+                    String.class);
+            if (!known.isEmpty()) {
+                return Optional.of(known.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A click-to-call the hub requested from this line to one of the event's numbers, still RINGING
+     * and requested at most {@link #ORIGINATION_WINDOW} before the event: the event is its first
+     * vendor event (Keyyo gives no id back). The pending key is consumed, so the next call between
+     * the same numbers starts a call of its own.
+     */
+    private Optional<String> pendingOrigination(CallEvent e) {
+        if (e.line() == null) {
+            return Optional.empty();
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        if (e.to() != null && e.to().number() != null) {
+            keys.add(CorrelationKeys.pending(e.line(), e.to().number()));
+        }
+        if (e.from() != null && e.from().number() != null) {
+            keys.add(CorrelationKeys.pending(e.line(), e.from().number()));
+        }
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        // One primary-key lookup per key (see knownCall), newest request first.
+        List<Pending> pending = new ArrayList<>();
+        for (String key : keys) {
+            pending.addAll(jdbc.query(
+                    "SELECT c.id, c.state, c.started_at FROM call_keys k JOIN calls c ON c.id = k.call_id"
+                            + " WHERE k.vendor = :vendor AND k.vendor_key = :key",
+                    new MapSqlParameterSource("vendor", e.vendor()).addValue("key", key),
+                    (rs, n) -> new Pending(rs.getString(1), CallState.valueOf(rs.getString(2)), instant(rs, 3))));
+        }
+        pending.sort(Comparator.comparing(Pending::requestedAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        for (Pending c : pending) {
+            boolean inWindow = c.requestedAt() != null
+                    && !c.requestedAt().isAfter(e.occurredAt().plus(LATE_EVENT_WINDOW))
+                    && !c.requestedAt().isBefore(e.occurredAt().minus(ORIGINATION_WINDOW));
+            if (c.state() == CallState.RINGING && inWindow) {
+                for (String key : keys) {
+                    jdbc.update(
+                            "DELETE FROM call_keys WHERE vendor = :vendor AND vendor_key = :key AND call_id = :id",
+                            new MapSqlParameterSource("vendor", e.vendor()).addValue("key", key).addValue("id", c.id()));
+                }
+                return Optional.of(c.id());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private record Pending(String id, CallState state, Instant requestedAt) {}
 
     /**
      * For vendors that give no call id (Keyyo templates without CALLREF): the open call of the same
@@ -163,7 +235,7 @@ class JdbcCallJournal implements CallJournal {
     }
 
     /** Inserts the event; returns the payload JSON it stored. */
-    private String insertEvent(String callId, CallEvent e, long inboxId) {
+    private String insertEvent(String callId, CallEvent e, Long inboxId) {
         String payload = toJson(e);
         jdbc.update(
                 "INSERT INTO events (call_id, vendor, source_id, event_key, vendor_event_type, kind, occurred_at,"
@@ -246,6 +318,34 @@ class JdbcCallJournal implements CallJournal {
                         .addValue("state", after.state().name())
                         .addValue("previous", before.map(c -> c.state().name()).orElse(null))
                         .addValue("now", ts(now)));
+        announce(after);
+    }
+
+    /** Tells the listeners about the changed call once the transaction commits (at once without one). */
+    private void announce(Call call) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            notifyListeners(call);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                notifyListeners(call);
+            }
+        });
+    }
+
+    private void notifyListeners(Call call) {
+        for (CallChangeListener listener : listeners) {
+            try {
+                listener.callChanged(call);
+            } catch (RuntimeException e) {
+                LOG.warn("Call change listener {} failed: {}", listener.getClass().getSimpleName(), e.toString());
+            }
+        }
     }
 
     private MapSqlParameterSource callParams(Call c, Instant now) {
@@ -268,6 +368,55 @@ class JdbcCallJournal implements CallJournal {
                 .addValue("recordingUrl", c.recordingUrl())
                 .addValue("legs", toJson(c.legs()))
                 .addValue("now", ts(now));
+    }
+
+    @Override
+    public String originate(String proposedId, CallEvent requested, Set<String> pendingKeys) {
+        if (eventExists(requested)) {
+            throw new IllegalStateException("Click-to-call " + requested.eventKey() + " is already journaled");
+        }
+        Set<String> ids = vendorIds(requested);
+        List<String> known = knownCall(requested.vendor(), ids).stream().toList();
+        Optional<String> existing = known.isEmpty() && !pendingKeys.isEmpty() ? openedBeforeItsRequest(requested) : Optional.empty();
+        Resolved call = !known.isEmpty() ? new Resolved(known.get(0), false)
+                : existing.map(id -> new Resolved(id, false)).orElseGet(() -> new Resolved(proposedId, true));
+        if (existing.isPresent()) {
+            pendingKeys = Set.of();
+        }
+        String payload = insertEvent(call.id(), requested, null);
+        registerKeys(call, requested);
+        for (String key : pendingKeys) {
+            MapSqlParameterSource p = new MapSqlParameterSource("vendor", requested.vendor())
+                    .addValue("key", key)
+                    .addValue("call", call.id());
+            jdbc.update("DELETE FROM call_keys WHERE vendor = :vendor AND vendor_key = :key", p);
+            jdbc.update("INSERT INTO call_keys (vendor, vendor_key, call_id) VALUES (:vendor, :key, :call)", p);
+        }
+        recompute(call, requested, payload);
+        return call.id();
+    }
+
+    /**
+     * For vendors that give no id back (Keyyo): a call of this line and number that the vendor's own
+     * events opened since the request was made, before the hub recorded it (the vendor notified
+     * before it answered the API call).
+     */
+    private Optional<String> openedBeforeItsRequest(CallEvent requested) {
+        if (requested.line() == null || requested.to() == null) {
+            return Optional.empty();
+        }
+        return jdbc.queryForList(
+                        "SELECT c.id FROM calls c WHERE c.vendor = :vendor AND c.line = :line"
+                                + " AND (c.to_number = :number OR c.from_number = :number) AND c.started_at >= :since"
+                                + " AND NOT EXISTS (SELECT 1 FROM events e WHERE e.call_id = c.id AND e.kind = 'ORIGINATE')"
+                                + " ORDER BY c.started_at FETCH FIRST 1 ROWS ONLY",
+                        new MapSqlParameterSource("vendor", requested.vendor())
+                                .addValue("line", requested.line())
+                                .addValue("number", requested.to().number())
+                                .addValue("since", ts(requested.occurredAt().minus(CLOCK_SKEW))),
+                        String.class)
+                .stream()
+                .findFirst();
     }
 
     @Override

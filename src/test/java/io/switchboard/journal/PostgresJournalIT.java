@@ -127,7 +127,10 @@ class PostgresJournalIT {
 
     private static HttpResponse<String> send(ConfigurableApplicationContext hub, String pathAndQuery) throws Exception {
         int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                .header("Authorization", "Bearer " + io.switchboard.HubIntegrationTest.TEST_API_KEY)
+                .GET()
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
