@@ -1,8 +1,10 @@
 package io.switchboard.feed;
 
 import io.switchboard.call.CallState;
+import io.switchboard.journal.Page;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,16 +23,72 @@ public interface CallFeed {
      */
     int claim(String subscription, Filter filter, int limit);
 
-    /** Pending deliveries whose next attempt is due, oldest change first. */
+    /**
+     * Pending deliveries whose next attempt is due, oldest change first. A delivery is held back
+     * while an earlier change of the same call is still pending for the subscription, so one call's
+     * changes are never delivered out of order.
+     */
     List<Delivery> due(String subscription, Instant now, int limit);
 
     void delivered(long deliveryId, Instant now);
 
     void failed(long deliveryId, int attempts, Instant nextAttempt, boolean dead, String error, Instant now);
 
+    /** Deliveries matching {@code query}, newest first. */
+    Page<DeliveryRecord> search(DeliveryQuery query);
+
+    Optional<DeliveryRecord> find(long deliveryId);
+
+    /**
+     * Queues one delivery again, whatever its status: PENDING, due {@code now}, attempts reset.
+     *
+     * @return false when there is no such delivery
+     */
+    boolean replay(long deliveryId, Instant now);
+
+    /**
+     * Queues again every delivery of the selection whose status is in {@code statuses}.
+     *
+     * @return how many deliveries were queued
+     */
+    int replay(ReplaySelection selection, Instant now);
+
     /** Which call changes a subscription wants; empty sets mean "any". */
     record Filter(Set<CallState> states, Set<String> lines, Set<String> vendors, boolean includeUpdates) {}
 
-    /** One call change to hand to a subscription. */
-    record Delivery(long id, long feedSeq, String callId, CallState state, int attempts) {}
+    /**
+     * One call change to hand to a subscription.
+     *
+     * @param queuedAt when it was claimed or last replayed: the age limit counts from here
+     */
+    record Delivery(long id, long feedSeq, String callId, CallState state, int attempts, Instant queuedAt) {}
+
+    /** A delivery as the deliveries API shows it. */
+    record DeliveryRecord(
+            long id,
+            String subscription,
+            String callId,
+            long feedSeq,
+            CallState state,
+            DeliveryStatus status,
+            int attempts,
+            int replays,
+            Instant nextAttemptAt,
+            String lastError,
+            Instant createdAt,
+            Instant updatedAt) {}
+
+    /**
+     * Filters of the deliveries list; null means "any".
+     *
+     * @param since deliveries created (claimed from the feed) at or after this time
+     */
+    record DeliveryQuery(
+            DeliveryStatus status, String subscription, String callId, Instant since, int offset, int limit) {}
+
+    /**
+     * Which deliveries a bulk replay queues again: those of {@code subscription} and, when given,
+     * of {@code callId} and created at or after {@code since}, whose status is in {@code statuses}.
+     */
+    record ReplaySelection(String subscription, String callId, Instant since, Set<DeliveryStatus> statuses) {}
 }

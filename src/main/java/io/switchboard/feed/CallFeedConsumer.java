@@ -3,9 +3,17 @@ package io.switchboard.feed;
 import io.switchboard.call.Call;
 import io.switchboard.call.CanonicalJson;
 import io.switchboard.journal.CallJournal;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -15,8 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls the call feed for one subscription: claims new matching changes, then hands every due
- * delivery to the route. A delivery the route fails is retried later with exponential backoff and
- * jitter; after {@code maxAttempts} it is marked DEAD (kept in the journal for replay).
+ * delivery to the route, up to {@code concurrency} at a time. The changes of one call go to one
+ * worker in feed order, so a call is never delivered twice at once nor out of order. A delivery is
+ * marked DELIVERED as soon as the route returns; a failed one is retried later with exponential
+ * backoff and jitter, honouring the remote's {@code Retry-After}, until it is DEAD (not retryable,
+ * {@code maxAttempts}, {@code maxAge}): see {@link DeliveryPolicy} and {@link DeliveryFailure}.
  */
 class CallFeedConsumer extends ScheduledPollConsumer {
 
@@ -25,7 +36,10 @@ class CallFeedConsumer extends ScheduledPollConsumer {
     private final CallFeedEndpoint endpoint;
     private final CallFeed feed;
     private final CallJournal journal;
+    private final Clock clock = Clock.systemUTC();
     private CallFeed.Filter filter;
+    private DeliveryPolicy policy;
+    private ExecutorService workers;
 
     CallFeedConsumer(CallFeedEndpoint endpoint, Processor processor, CallFeed feed, CallJournal journal) {
         super(endpoint, processor);
@@ -37,33 +51,76 @@ class CallFeedConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         filter = endpoint.filter();
+        policy = new DeliveryPolicy(endpoint.getMaxAttempts(), endpoint.maxAgeDuration(), endpoint.getInitialBackoff(),
+                endpoint.getMaxBackoff(), () -> ThreadLocalRandom.current().nextDouble());
+        if (endpoint.getConcurrency() > 1) {
+            workers = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newFixedThreadPool(this, "SwitchboardFeed[" + endpoint.getSubscription() + "]", endpoint.getConcurrency());
+        }
         super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (workers != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workers);
+            workers = null;
+        }
     }
 
     @Override
     protected int poll() throws Exception {
         String subscription = endpoint.getSubscription();
-        feed.claim(subscription, filter, endpoint.getBatchSize() * 10);
-        List<CallFeed.Delivery> due = feed.due(subscription, Instant.now(), endpoint.getBatchSize());
+        feed.claim(subscription, filter, Math.max(endpoint.getBatchSize() * 10, 1000));
+        List<CallFeed.Delivery> due = feed.due(subscription, clock.instant(), endpoint.getBatchSize());
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<CallFeed.Delivery>> byCall = new LinkedHashMap<>();
         for (CallFeed.Delivery delivery : due) {
-            if (!isRunAllowed()) {
-                break;
+            byCall.computeIfAbsent(delivery.callId(), id -> new ArrayList<>()).add(delivery);
+        }
+        ExecutorService pool = workers;
+        if (pool == null || byCall.size() == 1) {
+            byCall.values().forEach(this::deliverInOrder);
+        } else {
+            List<Callable<Void>> tasks = new ArrayList<>();
+            byCall.values().forEach(changes -> tasks.add(() -> {
+                deliverInOrder(changes);
+                return null;
+            }));
+            for (Future<Void> done : pool.invokeAll(tasks)) {
+                try {
+                    done.get();
+                } catch (ExecutionException e) {
+                    LOG.error("Subscription '{}': delivery worker failed", subscription, e.getCause());
+                }
             }
-            deliver(delivery);
         }
         return due.size();
     }
 
-    private void deliver(CallFeed.Delivery delivery) {
-        Optional<Call> call = journal.findCall(delivery.callId());
+    /** One call's due changes, oldest first; stops at the first that stays PENDING (it holds back the rest). */
+    private void deliverInOrder(List<CallFeed.Delivery> changes) {
+        for (CallFeed.Delivery delivery : changes) {
+            if (!isRunAllowed() || !deliver(delivery)) {
+                return;
+            }
+        }
+    }
+
+    /** @return true when the delivery is settled (DELIVERED or DEAD), false when it will be retried */
+    private boolean deliver(CallFeed.Delivery delivery) {
+        Optional<Call> call = journal.findCallWithoutEvents(delivery.callId());
         int attempt = delivery.attempts() + 1;
         if (call.isEmpty()) {
-            feed.failed(delivery.id(), attempt, Instant.now(), true, "call no longer in the journal", Instant.now());
-            return;
+            feed.failed(delivery.id(), attempt, clock.instant(), true, "call no longer in the journal", clock.instant());
+            return true;
         }
         Exchange exchange = createExchange(false);
         try {
-            Call c = call.get().withEvents(List.of());
+            Call c = call.get();
             exchange.getMessage().setBody(CanonicalJson.write(c));
             exchange.getMessage().setHeader(FeedHeaders.CALL_ID, c.id());
             exchange.getMessage().setHeader(FeedHeaders.CALL_STATE, delivery.state().name());
@@ -72,32 +129,36 @@ class CallFeedConsumer extends ScheduledPollConsumer {
             exchange.getMessage().setHeader(FeedHeaders.SUBSCRIPTION, endpoint.getSubscription());
             exchange.getMessage().setHeader(FeedHeaders.ATTEMPT, attempt);
             exchange.getMessage().setHeader(FeedHeaders.FEED_SEQ, delivery.feedSeq());
+            exchange.getMessage().setHeader(FeedHeaders.DELIVERY_ID, delivery.id());
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
+        }
+        try {
+            return settle(delivery, attempt, exchange);
         } finally {
-            settle(delivery, attempt, exchange.getException());
             releaseExchange(exchange, false);
         }
     }
 
-    private void settle(CallFeed.Delivery delivery, int attempt, Exception failure) {
-        Instant now = Instant.now();
+    private boolean settle(CallFeed.Delivery delivery, int attempt, Exchange exchange) {
+        Instant now = clock.instant();
+        Exception failure = exchange.getException();
         if (failure == null) {
             feed.delivered(delivery.id(), now);
-            return;
+            return true;
         }
-        boolean dead = attempt >= endpoint.getMaxAttempts();
-        Instant next = now.plusMillis(backoff(attempt));
-        feed.failed(delivery.id(), attempt, next, dead, failure.toString(), now);
-        LOG.warn("Subscription '{}' failed to deliver call {} (attempt {}{}): {}", endpoint.getSubscription(),
-                delivery.callId(), attempt, dead ? ", now DEAD" : "", failure.toString());
-    }
-
-    /** Exponential backoff from {@code initialBackoff}, capped at {@code maxBackoff}, with ±50 % jitter. */
-    long backoff(int attempt) {
-        double exponential = endpoint.getInitialBackoff() * Math.pow(2, Math.min(attempt - 1, 30));
-        double capped = Math.min(exponential, endpoint.getMaxBackoff());
-        return (long) (capped * (0.5 + ThreadLocalRandom.current().nextDouble()));
+        DeliveryFailure why = DeliveryFailure.of(failure, exchange.getMessage().getHeader(FeedHeaders.RETRY_AFTER), clock);
+        DeliveryPolicy.Decision decision = policy.afterFailure(attempt, delivery.queuedAt(), now, why);
+        feed.failed(delivery.id(), attempt, decision.nextAttempt(), decision.dead(), decision.error(), now);
+        if (decision.dead()) {
+            LOG.warn("Subscription '{}': delivery {} of call {} is DEAD after attempt {}: {}", endpoint.getSubscription(),
+                    delivery.id(), delivery.callId(), attempt, decision.error());
+        } else {
+            LOG.info("Subscription '{}': delivery {} of call {} failed (attempt {}), next at {}: {}",
+                    endpoint.getSubscription(), delivery.id(), delivery.callId(), attempt, decision.nextAttempt(),
+                    decision.error());
+        }
+        return decision.dead();
     }
 }

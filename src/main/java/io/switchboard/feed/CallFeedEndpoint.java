@@ -2,6 +2,8 @@ package io.switchboard.feed;
 
 import io.switchboard.call.CallState;
 import io.switchboard.journal.CallJournal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -10,6 +12,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.util.TimeUtils;
 
 /** Endpoint of {@link CallFeedComponent}; every option is documented in the Kamelet. */
 public class CallFeedEndpoint extends ScheduledPollEndpoint {
@@ -25,12 +28,16 @@ public class CallFeedEndpoint extends ScheduledPollEndpoint {
     private long initialBackoff = 1000;
     private long maxBackoff = 600_000;
     private int batchSize = 100;
+    private int concurrency = 1;
+    private String maxAge = "24h";
 
     CallFeedEndpoint(String uri, CallFeedComponent component, CallFeed feed, CallJournal journal) {
         super(uri, component);
         this.feed = feed;
         this.journal = journal;
         setDelay(500);
+        // Poll again at once while there is work: a backlog drains without waiting for the delay.
+        setGreedy(true);
     }
 
     @Override
@@ -43,6 +50,10 @@ public class CallFeedEndpoint extends ScheduledPollEndpoint {
         if (subscription == null || subscription.isBlank()) {
             throw new IllegalArgumentException("switchboard:calls needs a 'subscription' name (unique per route)");
         }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("switchboard:calls concurrency must be at least 1, was " + concurrency);
+        }
+        maxAgeDuration(); // fails the route start on a bad value
         CallFeedConsumer consumer = new CallFeedConsumer(this, processor, feed, journal);
         configureConsumer(consumer);
         return consumer;
@@ -60,6 +71,33 @@ public class CallFeedEndpoint extends ScheduledPollEndpoint {
                 })
                 .collect(Collectors.toSet());
         return new CallFeed.Filter(wanted, split(lines), split(vendors), includeUpdates);
+    }
+
+    /**
+     * {@code maxAge} as a duration: {@code 24h}, {@code 90m}, {@code 1h30m} (Camel time text),
+     * ISO-8601 ({@code PT24H}, {@code P2D}) or plain milliseconds; empty or {@code 0}: no age limit.
+     */
+    Duration maxAgeDuration() {
+        return parseMaxAge(maxAge);
+    }
+
+    static Duration parseMaxAge(String maxAge) {
+        String text = maxAge == null ? "" : maxAge.strip();
+        if (text.isEmpty() || text.equals("0")) {
+            return null;
+        }
+        try {
+            Duration d = text.startsWith("P") || text.startsWith("p")
+                    ? Duration.parse(text)
+                    : Duration.ofMillis(TimeUtils.toMilliSeconds(text));
+            if (d.isNegative() || d.isZero()) {
+                return null;
+            }
+            return d;
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("switchboard:calls maxAge: '" + maxAge
+                    + "' is not a duration such as 24h, 90m, PT24H or milliseconds");
+        }
     }
 
     private static Set<String> split(String csv) {
@@ -87,4 +125,8 @@ public class CallFeedEndpoint extends ScheduledPollEndpoint {
     public void setMaxBackoff(long maxBackoff) { this.maxBackoff = maxBackoff; }
     public int getBatchSize() { return batchSize; }
     public void setBatchSize(int batchSize) { this.batchSize = batchSize; }
+    public int getConcurrency() { return concurrency; }
+    public void setConcurrency(int concurrency) { this.concurrency = concurrency; }
+    public String getMaxAge() { return maxAge; }
+    public void setMaxAge(String maxAge) { this.maxAge = maxAge; }
 }

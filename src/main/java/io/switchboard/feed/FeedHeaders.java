@@ -17,6 +17,14 @@ public final class FeedHeaders {
     public static final String ATTEMPT = "SwitchboardDeliveryAttempt";
     /** Position of the change in the feed (increasing). */
     public static final String FEED_SEQ = "SwitchboardFeedSeq";
+    /** Id of the delivery row (the deliveries API shows and replays it under this id). */
+    public static final String DELIVERY_ID = "SwitchboardDeliveryId";
+    /**
+     * Set by a route before it fails, to ask for a minimum wait before the next attempt: seconds or
+     * an HTTP date (a remote's {@code Retry-After}), or a {@link java.time.Duration}. Exceptions that
+     * carry their own wait (VendorApiException, camel-http's HttpOperationFailedException) need it not.
+     */
+    public static final String RETRY_AFTER = "SwitchboardRetryAfter";
 
     private FeedHeaders() {}
 }

@@ -1,18 +1,29 @@
 package io.switchboard.feed;
 
 import io.switchboard.call.CallState;
+import io.switchboard.journal.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@link CallFeed} on the journal tables {@code call_feed}, {@code feed_subscriptions}, {@code feed_deliveries}. */
 @Repository
 class JdbcCallFeed implements CallFeed {
+
+    private static final String RECORD_COLUMNS = "d.id, d.subscription, d.call_id, d.feed_seq, f.state, d.status,"
+            + " d.attempts, d.replays, d.next_attempt_at, d.last_error, d.created_at, d.updated_at";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -40,26 +51,29 @@ class JdbcCallFeed implements CallFeed {
         if (changes.isEmpty()) {
             return 0;
         }
-        Instant now = Instant.now();
-        int created = 0;
+        OffsetDateTime now = ts(Instant.now());
+        List<SqlParameterSource> rows = new ArrayList<>();
         for (Change change : changes) {
             if (change.matches(filter)) {
-                jdbc.update(
-                        "INSERT INTO feed_deliveries (subscription, feed_seq, call_id, status, attempts, next_attempt_at,"
-                                + " created_at, updated_at) VALUES (:sub, :seq, :call, 'PENDING', 0, :now, :now, :now)",
-                        new MapSqlParameterSource("sub", subscription)
-                                .addValue("seq", change.seq())
-                                .addValue("call", change.callId())
-                                .addValue("now", now.atOffset(ZoneOffset.UTC)));
-                created++;
+                rows.add(new MapSqlParameterSource("sub", subscription)
+                        .addValue("seq", change.seq())
+                        .addValue("call", change.callId())
+                        .addValue("now", now));
             }
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(
+                    "INSERT INTO feed_deliveries (subscription, feed_seq, call_id, status, attempts, next_attempt_at,"
+                            + " created_at, updated_at, queued_at) VALUES (:sub, :seq, :call, 'PENDING', 0, :now, :now,"
+                            + " :now, :now)",
+                    rows.toArray(SqlParameterSource[]::new));
         }
         jdbc.update(
                 "UPDATE feed_subscriptions SET cursor_seq = :seq, updated_at = :now WHERE name = :sub",
                 new MapSqlParameterSource("seq", changes.get(changes.size() - 1).seq())
-                        .addValue("now", now.atOffset(ZoneOffset.UTC))
+                        .addValue("now", now)
                         .addValue("sub", subscription));
-        return created;
+        return rows.size();
     }
 
     /** The subscription's cursor; a new subscription is created at the current end of the feed. */
@@ -72,7 +86,7 @@ class JdbcCallFeed implements CallFeed {
         long end = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) FROM call_feed", p, Long.class);
         jdbc.update(
                 "INSERT INTO feed_subscriptions (name, cursor_seq, updated_at) VALUES (:sub, :seq, :now)",
-                p.addValue("seq", end).addValue("now", Instant.now().atOffset(ZoneOffset.UTC)));
+                p.addValue("seq", end).addValue("now", ts(Instant.now())));
         return end;
     }
 
@@ -94,14 +108,18 @@ class JdbcCallFeed implements CallFeed {
     @Override
     public List<Delivery> due(String subscription, Instant now, int limit) {
         return jdbc.query(
-                "SELECT d.id, d.feed_seq, d.call_id, f.state, d.attempts FROM feed_deliveries d JOIN call_feed f ON"
-                        + " f.seq = d.feed_seq WHERE d.subscription = :sub AND d.status = 'PENDING' AND"
-                        + " d.next_attempt_at <= :now ORDER BY d.feed_seq FETCH FIRST :limit ROWS ONLY",
+                "SELECT d.id, d.feed_seq, d.call_id, f.state, d.attempts, COALESCE(d.queued_at, d.created_at)"
+                        + " FROM feed_deliveries d JOIN call_feed f ON f.seq = d.feed_seq"
+                        + " WHERE d.subscription = :sub AND d.status = 'PENDING' AND d.next_attempt_at <= :now"
+                        + " AND NOT EXISTS (SELECT 1 FROM feed_deliveries e WHERE e.subscription = d.subscription"
+                        + " AND e.call_id = d.call_id AND e.feed_seq < d.feed_seq AND e.status = 'PENDING'"
+                        + " AND e.next_attempt_at > :now)"
+                        + " ORDER BY d.feed_seq FETCH FIRST :limit ROWS ONLY",
                 new MapSqlParameterSource("sub", subscription)
-                        .addValue("now", now.atOffset(ZoneOffset.UTC))
+                        .addValue("now", ts(now))
                         .addValue("limit", limit),
                 (rs, n) -> new Delivery(rs.getLong(1), rs.getLong(2), rs.getString(3), CallState.valueOf(rs.getString(4)),
-                        rs.getInt(5)));
+                        rs.getInt(5), instant(rs, 6)));
     }
 
     @Override
@@ -109,7 +127,7 @@ class JdbcCallFeed implements CallFeed {
         jdbc.update(
                 "UPDATE feed_deliveries SET status = 'DELIVERED', attempts = attempts + 1, last_error = NULL,"
                         + " updated_at = :now WHERE id = :id",
-                new MapSqlParameterSource("id", deliveryId).addValue("now", now.atOffset(ZoneOffset.UTC)));
+                new MapSqlParameterSource("id", deliveryId).addValue("now", ts(now)));
     }
 
     @Override
@@ -120,8 +138,101 @@ class JdbcCallFeed implements CallFeed {
                 new MapSqlParameterSource("id", deliveryId)
                         .addValue("status", dead ? "DEAD" : "PENDING")
                         .addValue("attempts", attempts)
-                        .addValue("next", nextAttempt.atOffset(ZoneOffset.UTC))
+                        .addValue("next", ts(nextAttempt))
                         .addValue("error", error == null ? null : error.substring(0, Math.min(1000, error.length())))
-                        .addValue("now", now.atOffset(ZoneOffset.UTC)));
+                        .addValue("now", ts(now)));
+    }
+
+    @Override
+    public Page<DeliveryRecord> search(DeliveryQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        if (q.status() != null) {
+            where.append(" AND d.status = :status");
+            p.addValue("status", q.status().name());
+        }
+        if (q.subscription() != null) {
+            where.append(" AND d.subscription = :sub");
+            p.addValue("sub", q.subscription());
+        }
+        if (q.callId() != null) {
+            where.append(" AND d.call_id = :call");
+            p.addValue("call", q.callId());
+        }
+        if (q.since() != null) {
+            where.append(" AND d.created_at >= :since");
+            p.addValue("since", ts(q.since()));
+        }
+        long total = jdbc.queryForObject("SELECT COUNT(*) FROM feed_deliveries d" + where, p, Long.class);
+        p.addValue("offset", q.offset()).addValue("limit", q.limit());
+        List<DeliveryRecord> items = jdbc.query(
+                "SELECT " + RECORD_COLUMNS + " FROM feed_deliveries d JOIN call_feed f ON f.seq = d.feed_seq" + where
+                        + " ORDER BY d.id DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY",
+                p,
+                RECORD);
+        return new Page<>(items, total, q.offset(), q.limit());
+    }
+
+    @Override
+    public Optional<DeliveryRecord> find(long deliveryId) {
+        return jdbc.query(
+                        "SELECT " + RECORD_COLUMNS + " FROM feed_deliveries d JOIN call_feed f ON f.seq = d.feed_seq"
+                                + " WHERE d.id = :id",
+                        new MapSqlParameterSource("id", deliveryId),
+                        RECORD)
+                .stream()
+                .findFirst();
+    }
+
+    private static final String REQUEUE = "UPDATE feed_deliveries SET status = 'PENDING', attempts = 0,"
+            + " next_attempt_at = :now, queued_at = :now, replays = replays + 1, updated_at = :now";
+
+    @Override
+    public boolean replay(long deliveryId, Instant now) {
+        return jdbc.update(REQUEUE + " WHERE id = :id", new MapSqlParameterSource("id", deliveryId).addValue("now", ts(now)))
+                == 1;
+    }
+
+    @Override
+    public int replay(ReplaySelection s, Instant now) {
+        if (s.statuses().isEmpty()) {
+            return 0;
+        }
+        StringBuilder where = new StringBuilder(" WHERE subscription = :sub AND status IN (:statuses)");
+        MapSqlParameterSource p = new MapSqlParameterSource("sub", s.subscription())
+                .addValue("statuses", s.statuses().stream().map(Enum::name).toList())
+                .addValue("now", ts(now));
+        if (s.callId() != null) {
+            where.append(" AND call_id = :call");
+            p.addValue("call", s.callId());
+        }
+        if (s.since() != null) {
+            where.append(" AND created_at >= :since");
+            p.addValue("since", ts(s.since()));
+        }
+        return jdbc.update(REQUEUE + where, p);
+    }
+
+    private static final RowMapper<DeliveryRecord> RECORD = (rs, n) -> new DeliveryRecord(
+            rs.getLong(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getLong(4),
+            CallState.valueOf(rs.getString(5)),
+            DeliveryStatus.valueOf(rs.getString(6)),
+            rs.getInt(7),
+            rs.getInt(8),
+            instant(rs, 9),
+            rs.getString(10),
+            instant(rs, 11),
+            instant(rs, 12));
+
+    private static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 }

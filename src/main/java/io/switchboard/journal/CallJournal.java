@@ -38,6 +38,11 @@ public interface CallJournal {
 
     Optional<Call> findCall(String id);
 
+    /** The call without its events (what the call-event source delivers): cheaper than {@link #findCall}. */
+    default Optional<Call> findCallWithoutEvents(String id) {
+        return findCall(id).map(c -> c.withEvents(List.of()));
+    }
+
     Page<Call> searchCalls(CallQuery query);
 
     Page<StoredEvent> searchEvents(EventQuery query);

@@ -425,6 +425,11 @@ class JdbcCallJournal implements CallJournal {
                 "SELECT * FROM events WHERE call_id = :id ORDER BY occurred_at, id", new MapSqlParameterSource("id", id))));
     }
 
+    @Override
+    public Optional<Call> findCallWithoutEvents(String id) {
+        return findCallRow(id);
+    }
+
     private Optional<Call> findCallRow(String id) {
         return jdbc.query("SELECT * FROM calls WHERE id = :id", new MapSqlParameterSource("id", id), callMapper())
                 .stream()

@@ -42,18 +42,30 @@ public final class VendorHttp implements AutoCloseable {
     private final CloseableHttpClient client;
 
     public VendorHttp(String vendor, VendorHttpSettings settings, Clock clock) {
+        this(vendor, settings, clock, 0);
+    }
+
+    /**
+     * As {@link #VendorHttp(String, VendorHttpSettings, Clock)} with a connection pool of
+     * {@code maxConnectionsPerRoute} connections per host (0: HttpClient's default of 5), for clients
+     * called by many threads at once (CRM sinks with a concurrent call-event source).
+     */
+    public VendorHttp(String vendor, VendorHttpSettings settings, Clock clock, int maxConnectionsPerRoute) {
         this.vendor = Objects.requireNonNull(vendor, "vendor");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         Timeout connect = Timeout.of(settings.connectTimeout());
         Timeout read = Timeout.of(settings.readTimeout());
+        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(connect)
+                        .setSocketTimeout(read)
+                        .build());
+        if (maxConnectionsPerRoute > 0) {
+            pool.setMaxConnPerRoute(maxConnectionsPerRoute).setMaxConnTotal(Math.max(25, maxConnectionsPerRoute));
+        }
         this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(connect)
-                                .setSocketTimeout(read)
-                                .build())
-                        .build())
+                .setConnectionManager(pool.build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(connect)
                         .setResponseTimeout(read)

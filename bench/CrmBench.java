@@ -1,0 +1,267 @@
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * CRM delivery benchmark, end to end: Telphin webhooks into the hub, ended calls out of it through
+ * the signed webhook sink into a HubSpot-shaped stub that answers in STUB_DELAY_MS (this program).
+ * {@code java bench/CrmBench.java HUB_BASE STUB_PORT STUB_DELAY_MS THROUGHPUT_CALLS LAG_RATE LAG_SECONDS}
+ *
+ * <p>The stub is {@code POST /crm/v3/objects/calls}: it answers 201 with a HubSpot-like object after
+ * the delay and records, per call ({@code switchboard_vendor_call_id} in the body), when it answered.
+ * <ol>
+ *   <li>Throughput: THROUGHPUT_CALLS calls ring (dial-in, not timed), then all hang up as fast as
+ *       the hub acknowledges (64 in flight). CRM writes/s = calls / (last write − first hangup
+ *       sent); also the write rate over the busiest middle 80 % of writes.
+ *   <li>Lag: LAG_RATE calls/s end for LAG_SECONDS (open loop: each hangup is due at a fixed time and
+ *       its lag is measured from that time, so a slow hub cannot hide behind late sends). Lag =
+ *       CRM answered − hangup due, p50/p99/max.
+ * </ol>
+ * Prints BENCH lines; exits 1 on any non-2xx webhook answer, duplicate CRM write, or missing call.
+ */
+public class CrmBench {
+
+    static final String TOKEN = System.getenv().getOrDefault("TELPHIN_TOKEN", "demo-telphin-token-change-me");
+    static final Pattern VENDOR_ID = Pattern.compile("\"switchboard_vendor_call_id\"\\s*:\\s*\"([^\"]+)\"");
+
+    static final Map<String, Long> answeredAtNs = new ConcurrentHashMap<>();
+    static final AtomicLong writes = new AtomicLong();
+    static final AtomicLong duplicates = new AtomicLong();
+    static final AtomicLong nextId = new AtomicLong(1000);
+
+    public static void main(String[] args) throws Exception {
+        String hub = args[0];
+        int stubPort = Integer.parseInt(args[1]);
+        long delayMs = Long.parseLong(args[2]);
+        int throughputCalls = Integer.parseInt(args[3]);
+        int lagRate = Integer.parseInt(args[4]);
+        int lagSeconds = Integer.parseInt(args[5]);
+
+        HttpServer stub = stub(stubPort, delayMs);
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4))
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        try {
+            throughput(client, hub, throughputCalls);
+            lag(client, hub, lagRate, lagSeconds);
+        } finally {
+            stub.stop(0);
+        }
+        if (duplicates.get() > 0) {
+            System.out.println("BENCH FAILED: " + duplicates.get() + " duplicate CRM writes");
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    /** HubSpot-shaped stub: POST /crm/v3/objects/calls → 201 after delayMs. */
+    static HttpServer stub(int port, long delayMs) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
+        server.setExecutor(Executors.newFixedThreadPool(128));
+        server.createContext("/crm/v3/objects/calls", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(delayMs)); // the CRM's own work
+                Matcher m = VENDOR_ID.matcher(body);
+                long id = nextId.incrementAndGet();
+                reply(exchange, 201, "{\"id\":\"" + id + "\",\"properties\":{\"hs_object_id\":\"" + id
+                        + "\"},\"createdAt\":\"2026-11-23T10:00:00.000Z\",\"archived\":false}");
+                if (m.find() && answeredAtNs.putIfAbsent(m.group(1), System.nanoTime()) != null) {
+                    duplicates.incrementAndGet();
+                }
+                writes.incrementAndGet();
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    static void reply(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    static HttpRequest telphin(String hub, String event, String callId, long eventTimeUs) {
+        String query = "EventType=" + event + "&CallID=" + callId + "&SubCallID=" + callId + "-0001"
+                + "&CallerIDNum=%2B79161234567&CalledDID=%2B74951234567&CalledNumber=000*101"
+                + "&CalledExtension=000*101%40sipproxy.telphin.ru&CalledExtensionID=176&CallFlow=in"
+                + (event.equals("hangup") ? "&CallStatus=ANSWER&Duration=30000000" : "&CallStatus=CALLING")
+                + "&EventTime=" + eventTimeUs;
+        return HttpRequest.newBuilder(URI.create(hub + "/webhooks/telphin/" + TOKEN + "?" + query))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
+    }
+
+    static String callId(String phase, int i) {
+        return String.format("%s%027d", phase, i);
+    }
+
+    /** Sends requests with at most maxInFlight outstanding; fails on any non-2xx. */
+    static void sendAll(HttpClient client, List<HttpRequest> requests, int maxInFlight) throws InterruptedException {
+        Semaphore slots = new Semaphore(maxInFlight);
+        AtomicLong failed = new AtomicLong();
+        for (HttpRequest r : requests) {
+            slots.acquire();
+            client.sendAsync(r, HttpResponse.BodyHandlers.discarding()).whenComplete((resp, err) -> {
+                if (err != null || resp.statusCode() / 100 != 2) {
+                    failed.incrementAndGet();
+                }
+                slots.release();
+            });
+        }
+        slots.acquire(maxInFlight);
+        slots.release(maxInFlight);
+        if (failed.get() > 0) {
+            System.out.println("BENCH FAILED: " + failed.get() + " webhook requests failed");
+            System.exit(1);
+        }
+    }
+
+    static void throughput(HttpClient client, String hub, int calls) throws Exception {
+        String phase = "aa" + Long.toHexString(System.currentTimeMillis() % 0xfff);
+        long t0us = System.currentTimeMillis() * 1000;
+        List<HttpRequest> rings = new ArrayList<>();
+        List<HttpRequest> hangups = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            rings.add(telphin(hub, "dial-in", callId(phase, i), t0us + i));
+            hangups.add(telphin(hub, "hangup", callId(phase, i), t0us + 60_000_000L + i));
+        }
+        sendAll(client, rings, 64);
+        awaitQuiet(30);
+        long before = writes.get();
+        long start = System.nanoTime();
+        sendAll(client, hangups, 64);
+        long acked = System.nanoTime();
+        long deadline = acked + TimeUnit.SECONDS.toNanos(300);
+        while (countPhase(phase) < calls && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        int got = countPhase(phase);
+        long[] times = answeredAtNs.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(phase))
+                .mapToLong(Map.Entry::getValue)
+                .sorted()
+                .toArray();
+        double seconds = (times[times.length - 1] - start) / 1e9;
+        int lo = times.length / 10, hi = times.length - 1 - times.length / 10;
+        double middle = (hi - lo) / ((times[hi] - times[lo]) / 1e9);
+        System.out.printf("BENCH crm-throughput calls=%d delivered=%d writes_per_s=%.0f middle80_writes_per_s=%.0f"
+                        + " ingest_per_s=%.0f elapsed_s=%.1f other_writes=%d%n",
+                calls, got, got / seconds, middle, calls / ((acked - start) / 1e9), seconds,
+                writes.get() - before - got);
+        if (got < calls) {
+            System.out.println("BENCH FAILED: " + (calls - got) + " calls not delivered within 300 s");
+            System.exit(1);
+        }
+    }
+
+    static void lag(HttpClient client, String hub, int rate, int seconds) throws Exception {
+        String phase = "bb" + Long.toHexString(System.currentTimeMillis() % 0xfff);
+        int calls = rate * seconds;
+        long t0us = System.currentTimeMillis() * 1000;
+        List<HttpRequest> rings = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            rings.add(telphin(hub, "dial-in", callId(phase, i), t0us + i));
+        }
+        sendAll(client, rings, 64);
+        awaitQuiet(30);
+        long[] due = new long[calls];
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        AtomicLong failed = new AtomicLong();
+        for (int i = 0; i < calls; i++) {
+            due[i] = start + (long) (i * 1e9 / rate);
+            long wait = due[i] - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            client.sendAsync(telphin(hub, "hangup", callId(phase, i), t0us + 60_000_000L + i),
+                            HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((resp, err) -> {
+                        if (err != null || resp.statusCode() / 100 != 2) {
+                            failed.incrementAndGet();
+                        }
+                    });
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (countPhase(phase) < calls && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        long[] lags = new long[calls];
+        int n = 0;
+        for (int i = 0; i < calls; i++) {
+            Long at = answeredAtNs.get(callId(phase, i));
+            if (at != null) {
+                lags[n++] = at - due[i];
+            }
+        }
+        lags = Arrays.copyOf(lags, n);
+        Arrays.sort(lags);
+        System.out.printf("BENCH crm-lag rate=%d seconds=%d calls=%d delivered=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f"
+                        + " webhook_failures=%d%n",
+                rate, seconds, calls, n, ms(lags, 0.50), ms(lags, 0.99), n == 0 ? 0 : lags[n - 1] / 1e6, failed.get());
+        if (n < calls || failed.get() > 0) {
+            System.out.println("BENCH FAILED: " + (calls - n) + " calls not delivered, " + failed.get() + " webhooks failed");
+            System.exit(1);
+        }
+    }
+
+    static double ms(long[] sorted, double q) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+
+    static int countPhase(String phase) {
+        int n = 0;
+        for (String k : answeredAtNs.keySet()) {
+            if (k.startsWith(phase)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Waits until the stub has seen no write for a second (RINGING changes are not delivered, but be safe). */
+    static void awaitQuiet(int maxSeconds) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
+        long last = writes.get();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < end) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            long now = writes.get();
+            if (now != last) {
+                last = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(1)) {
+                return;
+            }
+        }
+    }
+}
