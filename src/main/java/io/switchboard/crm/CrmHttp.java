@@ -1,0 +1,110 @@
+package io.switchboard.crm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.switchboard.vendor.api.VendorApiException;
+import io.switchboard.vendor.api.VendorApiException.Kind;
+import io.switchboard.vendor.api.VendorHttp;
+import io.switchboard.vendor.api.VendorHttpResponse;
+import io.switchboard.vendor.api.VendorHttpSettings;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP layer of one CRM connector: {@link VendorHttp} (timeouts, no automatic retries, errors as
+ * {@link VendorApiException} with vendor id = the CRM), a single retry after a 401 when the
+ * credentials could be renewed, and dry-run mode.
+ *
+ * <p>Dry run: requests are not sent. Each one is logged at INFO with credentials masked and kept
+ * until {@link #drainDryRun()}; the caller's canned answer stands in for the CRM's (searches find
+ * nothing, creations return the id {@code dry-run}).
+ */
+public final class CrmHttp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrmHttp.class);
+
+    private final String crm;
+    private final VendorHttp http;
+    private final boolean dryRun;
+    private final List<String> dryRunRequests = new ArrayList<>();
+
+    public CrmHttp(String crm, VendorHttpSettings settings, Clock clock, boolean dryRun) {
+        this.crm = crm;
+        this.http = new VendorHttp(crm, settings, clock);
+        this.dryRun = dryRun;
+    }
+
+    public String crm() {
+        return crm;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /**
+     * Sends the request {@code build} makes from the API root, authenticated by {@code auth}; after a
+     * 401 the credentials are renewed and a fresh copy is sent exactly once more.
+     *
+     * @param dryRunAnswer the JSON that stands in for the CRM's answer in dry-run mode
+     * @return the parsed answer ({@link NullNode} for an empty 2xx body)
+     * @throws VendorApiException on any non-2xx answer (kind from the status, Retry-After kept) or unreadable 2xx
+     */
+    public JsonNode call(CrmAuth auth, Function<URI, CrmRequest> build, String dryRunAnswer) {
+        CrmRequest request = auth.sign(build.apply(auth.baseUrl()));
+        VendorHttpResponse response = send(request, dryRunAnswer);
+        if (response.status() == 401 && auth.renew(request)) {
+            request = auth.sign(build.apply(auth.baseUrl()));
+            response = send(request, dryRunAnswer);
+        }
+        return read(request.operation(), response);
+    }
+
+    /** Sends one request as it is (no authentication added); dry-run mode applies. */
+    public VendorHttpResponse send(CrmRequest request, String dryRunAnswer) {
+        if (dryRun) {
+            String text = request.describe();
+            LOG.info("{} dry run, not sent:\n{}", crm, text);
+            synchronized (dryRunRequests) {
+                dryRunRequests.add(text);
+            }
+            return new VendorHttpResponse(200, dryRunAnswer == null ? "{}" : dryRunAnswer, Optional.empty());
+        }
+        return http.send(request.toHttp(), request.operation());
+    }
+
+    /** Reads a 2xx JSON answer, or throws the failure its status means. */
+    public JsonNode read(String operation, VendorHttpResponse response) {
+        if (!response.successful()) {
+            throw CrmJson.withVendorError(http.statusFailure(operation, response), response.body()).build();
+        }
+        if (response.body() == null || response.body().isBlank()) {
+            return NullNode.getInstance();
+        }
+        return CrmJson.parse(response.body()).orElseThrow(() -> malformed(operation, response.status(), "the answer is not JSON"));
+    }
+
+    public VendorApiException malformed(String operation, int status, String detail) {
+        return VendorApiException.of(crm, operation, Kind.MALFORMED_RESPONSE).httpStatus(status).detail(detail).build();
+    }
+
+    /** The requests dry-run mode recorded since the last call, oldest first. */
+    public List<String> drainDryRun() {
+        synchronized (dryRunRequests) {
+            List<String> out = List.copyOf(dryRunRequests);
+            dryRunRequests.clear();
+            return out;
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

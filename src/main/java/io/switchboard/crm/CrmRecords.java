@@ -1,0 +1,30 @@
+package io.switchboard.crm;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What the CRM connectors remember in the journal: the CRM record each (connector, hub call)
+ * became, and the contacts the hub created itself. Implemented on the journal database
+ * ({@code V3__crm_records.sql}).
+ */
+public interface CrmRecords {
+
+    /** What a record stands for: the call activity itself, or the follow-up task of a missed call. */
+    enum Kind {
+        CALL,
+        FOLLOW_UP
+    }
+
+    /** The CRM id of the record {@code connectorId} wrote for {@code callId}, if any. */
+    Optional<String> recordId(String connectorId, String callId, Kind kind);
+
+    /** Remembers (or replaces) the CRM id of the record written for {@code callId}. */
+    void remember(String connectorId, String callId, Kind kind, String crm, String recordId);
+
+    /** A contact the hub created for {@code e164} less than {@code maxAge} ago. */
+    Optional<CrmContact> createdContact(String connectorId, String e164, Duration maxAge);
+
+    /** Remembers a contact the hub just created for {@code e164}. */
+    void rememberCreatedContact(String connectorId, String e164, CrmContact contact);
+}

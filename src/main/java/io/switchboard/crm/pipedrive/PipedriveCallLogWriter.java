@@ -1,0 +1,140 @@
+package io.switchboard.crm.pipedrive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.crm.CallFacts;
+import io.switchboard.crm.CrmAuth;
+import io.switchboard.crm.CrmCallWriter;
+import io.switchboard.crm.CrmContact;
+import io.switchboard.crm.CrmHttp;
+import io.switchboard.crm.CrmJson;
+import io.switchboard.crm.CrmRequest;
+import io.switchboard.vendor.api.VendorApiException;
+import io.switchboard.vendor.api.VendorApiException.Kind;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Pipedrive API v1, authenticated by {@code api_token} (query parameter, masked everywhere) or an
+ * OAuth2 bearer token:
+ * <ul>
+ *   <li>{@code POST /v1/callLogs}: one call log per call; call logs cannot be updated, so a replay of
+ *       a call already logged sends nothing;
+ *   <li>{@code GET /v1/persons/search?term=…&fields=phone&exact_match=true}, one request per number
+ *       spelling (and {@code exact_match=false} for the last digits);
+ *   <li>{@code POST /v1/persons} for unknown callers, {@code POST /v1/activities} for follow-ups.
+ * </ul>
+ */
+final class PipedriveCallLogWriter implements CrmCallWriter {
+
+    private static final String CREATED_LOG = "{\"success\":true,\"data\":{\"id\":\"dry-run\"}}";
+    private static final String CREATED = "{\"success\":true,\"data\":{\"id\":0}}";
+    private static final String NO_ITEMS = "{\"success\":true,\"data\":{\"items\":[]}}";
+
+    private final CrmHttp http;
+    private final CrmAuth auth;
+    /** Organization of each person seen in a search, to fill {@code org_id}. */
+    private final Map<String, String> organizations = new ConcurrentHashMap<>();
+
+    PipedriveCallLogWriter(CrmHttp http, CrmAuth auth) {
+        this.http = http;
+        this.auth = auth;
+    }
+
+    @Override
+    public String create(Activity activity) {
+        CrmContact person = activity.match().first("person");
+        ObjectNode log = PipedriveCallLogMapper.callLog(activity, person == null ? null : organizations.get(person.id()));
+        return createdId("/v1/callLogs", log, CREATED_LOG);
+    }
+
+    @Override
+    public boolean canUpdate() {
+        return false;
+    }
+
+    @Override
+    public void update(String recordId, Activity activity) {
+        throw new UnsupportedOperationException("Pipedrive call logs cannot be updated");
+    }
+
+    @Override
+    public String createFollowUp(Activity activity) {
+        return createdId("/v1/activities", PipedriveCallLogMapper.followUp(activity), CREATED);
+    }
+
+    @Override
+    public List<CrmContact> find(String objectType, List<String> exact, Optional<String> lastDigits) {
+        Map<String, CrmContact> found = new LinkedHashMap<>();
+        for (String term : exact) {
+            search(term, true, found);
+        }
+        lastDigits.ifPresent(digits -> search(digits, false, found));
+        return new ArrayList<>(found.values());
+    }
+
+    private void search(String term, boolean exactMatch, Map<String, CrmContact> found) {
+        String path = "/v1/persons/search?term=" + URLEncoder.encode(term, StandardCharsets.UTF_8)
+                + "&fields=phone&exact_match=" + exactMatch;
+        JsonNode answer = success("GET /v1/persons/search",
+                http.call(auth, base -> CrmRequest.get(resolve(base, path)), NO_ITEMS));
+        JsonNode items = answer.path("data").path("items");
+        if (!items.isArray()) {
+            throw http.malformed("GET /v1/persons/search", 200, "no data.items in the search answer");
+        }
+        for (JsonNode entry : items) {
+            JsonNode item = entry.path("item");
+            String id = CrmJson.text(item.get("id"))
+                    .orElseThrow(() -> http.malformed("GET /v1/persons/search", 200, "a person without id"));
+            CrmJson.text(item.path("organization").get("id")).ifPresent(org -> organizations.put(id, org));
+            found.putIfAbsent(id, new CrmContact("person", id, CrmJson.text(item.path("owner").get("id")).orElse(null)));
+        }
+    }
+
+    @Override
+    public boolean canCreate(String objectType) {
+        return "person".equals(objectType);
+    }
+
+    @Override
+    public CrmContact create(String objectType, String e164, CallFacts call) {
+        ObjectNode person = CrmJson.object();
+        person.put("name", "Unknown caller " + e164);
+        person.putArray("phone").addObject().put("value", e164).put("primary", true).put("label", "work");
+        return new CrmContact("person", createdId("/v1/persons", person, CREATED), null);
+    }
+
+    private String createdId(String path, ObjectNode body, String dryRunAnswer) {
+        String operation = "POST " + path;
+        JsonNode answer = success(operation,
+                http.call(auth, base -> CrmRequest.json("POST", resolve(base, path), CrmJson.write(body)), dryRunAnswer));
+        return CrmJson.text(answer.path("data").get("id")).orElseThrow(() -> http.malformed(operation, 201, "no data.id"));
+    }
+
+    /** Pipedrive also answers 200 with {@code success:false}: that is a rejection. */
+    private JsonNode success(String operation, JsonNode answer) {
+        if (answer.path("success").isBoolean() && !answer.path("success").asBoolean()) {
+            throw CrmJson.withVendorError(VendorApiException.of(http.crm(), operation, Kind.REJECTED).httpStatus(200),
+                            CrmJson.write(answer))
+                    .build();
+        }
+        if (!answer.isObject()) {
+            throw http.malformed(operation, 200, "the answer is not a JSON object");
+        }
+        return answer;
+    }
+
+    private static URI resolve(URI base, String pathAndQuery) {
+        return URI.create(base.toString().replaceAll("/+$", "") + pathAndQuery);
+    }
+
+    @Override
+    public void close() {}
+}
