@@ -85,6 +85,8 @@ public final class FiasConnector implements SmartLifecycle {
     private Instant lastSent = Instant.EPOCH;
     private Instant keepAliveSentAt;
     private Instant lastWakeUpCheck = Instant.EPOCH;
+    private Instant lastPoll = Instant.EPOCH;
+    private boolean rehandshake;
     private volatile boolean running;
     private volatile State state = State.STOPPED;
 
@@ -317,6 +319,7 @@ public final class FiasConnector implements SmartLifecycle {
             LOG.info("FIAS: LS while P#{} awaits its PA; it is resent after the handshake", inFlight.sequence());
             inFlight = null;
         }
+        rehandshake = state == State.UP; // an LS on an UP link: keep-alive LS answered, or the PMS restarting
         for (FiasRecord r : FiasLinkRecords.handshake(localNow(), settings.version(), settings.records())) {
             if (!send(conn, r)) {
                 return;
@@ -330,7 +333,11 @@ public final class FiasConnector implements SmartLifecycle {
             enter(State.UP);
             failures = 0;
             handshakes.incrementAndGet();
-            LOG.info("FIAS link up with {}:{}", settings.host(), settings.port());
+            if (rehandshake) {
+                LOG.debug("FIAS link handshake redone with {}:{}", settings.host(), settings.port());
+            } else {
+                LOG.info("FIAS link up with {}:{}", settings.host(), settings.port());
+            }
             if (settings.resyncOnLinkUp()) {
                 send(connection, FiasLinkRecords.databaseResyncRequest(localNow()));
             }
@@ -442,7 +449,11 @@ public final class FiasConnector implements SmartLifecycle {
 
     // --- timers --------------------------------------------------------------------------------------
 
-    /** Every 100 ms on the link thread: timeouts, keep-alive, wake-up expiry, postings stored meanwhile. */
+    /**
+     * Every 100 ms on the link thread: timeouts and keep-alive; once a second also wake-up expiry
+     * and a look for work stored without an event (postings and answers normally wake the link at
+     * once through {@link #wakeUp}).
+     */
     private void tick() {
         try {
             Instant now = clock.instant();
@@ -454,7 +465,10 @@ public final class FiasConnector implements SmartLifecycle {
                 return;
             }
             checkTimeouts(now);
-            pump();
+            if (connection != null && now.isAfter(lastPoll.plusSeconds(1))) {
+                lastPoll = now;
+                pump();
+            }
         } catch (RuntimeException e) {
             LOG.error("FIAS: link housekeeping failed", e);
         }
