@@ -22,7 +22,7 @@ public class RoomIndex {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    RoomIndex(NamedParameterJdbcTemplate jdbc) {
+    public RoomIndex(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
