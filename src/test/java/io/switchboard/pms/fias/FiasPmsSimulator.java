@@ -53,7 +53,8 @@ public final class FiasPmsSimulator implements AutoCloseable {
         public enum Mode {
             ANSWER,
             NO_ANSWER,
-            DROP_LINK
+            DROP_LINK,
+            BOOK_THEN_DROP_LINK
         }
 
         public static PostingReply ok() {
@@ -72,9 +73,14 @@ public final class FiasPmsSimulator implements AutoCloseable {
             return new PostingReply(Mode.NO_ANSWER, null, Duration.ZERO);
         }
 
-        /** Close the socket instead of answering: the posting is left without PA. */
+        /** Close the socket instead of answering: the posting is left without PA (and not booked). */
         public static PostingReply dropLink() {
             return new PostingReply(Mode.DROP_LINK, null, Duration.ZERO);
+        }
+
+        /** Book the posting, then close the socket before answering: the PA is lost. */
+        public static PostingReply bookThenDropLink() {
+            return new PostingReply(Mode.BOOK_THEN_DROP_LINK, FiasPostingAnswer.OK, Duration.ZERO);
         }
     }
 
@@ -92,9 +98,13 @@ public final class FiasPmsSimulator implements AutoCloseable {
     private final List<FiasSkip> skips = new ArrayList<>();
     private final List<String> protocolErrors = new ArrayList<>();
     private final List<FiasLinkRecords.LinkRecord> linkRecords = new ArrayList<>();
+    private final List<FiasPosting> booked = new ArrayList<>();
+    private final List<Long> duplicates = new ArrayList<>();
     private final Deque<PostingReply> scriptedReplies = new ArrayDeque<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("fias-sim-timer"));
     private volatile Consumer<String> log = line -> {};
+    private volatile boolean accepting = true;
+    private volatile boolean answeringLinkAlive = true;
     private PostingReply defaultReply = PostingReply.ok();
     private int connections;
     private int disconnections;
@@ -143,6 +153,18 @@ public final class FiasPmsSimulator implements AutoCloseable {
         synchronized (lock) {
             scriptedReplies.addAll(List.of(replies));
         }
+        return this;
+    }
+
+    /** While false, new connections are closed at once (the PMS is down); the port stays bound. */
+    public FiasPmsSimulator acceptConnections(boolean accept) {
+        this.accepting = accept;
+        return this;
+    }
+
+    /** While false, LA keep-alives get no answer (a PMS that hangs without closing the socket). */
+    public FiasPmsSimulator answerLinkAlive(boolean answer) {
+        this.answeringLinkAlive = answer;
         return this;
     }
 
@@ -227,6 +249,28 @@ public final class FiasPmsSimulator implements AutoCloseable {
         return protocolErrors();
     }
 
+    /**
+     * Postings the simulated PMS booked on a folio: each P# once. A PS repeating a booked P# (resent
+     * after its PA was lost) is answered OK again but not booked twice, as a PMS does.
+     */
+    public List<FiasPosting> booked() {
+        synchronized (lock) {
+            return List.copyOf(booked);
+        }
+    }
+
+    /** P#s received again after they were booked. */
+    public List<Long> duplicatePostings() {
+        synchronized (lock) {
+            return List.copyOf(duplicates);
+        }
+    }
+
+    public List<FiasPosting> awaitBooked(int count, Duration timeout) {
+        awaitCondition(() -> booked.size() >= count, timeout, count + " booked posting(s)");
+        return booked();
+    }
+
     public List<FiasSkip> skips() {
         synchronized (lock) {
             return List.copyOf(skips);
@@ -243,6 +287,12 @@ public final class FiasPmsSimulator implements AutoCloseable {
     public List<FiasLinkRecords.LinkRecord> linkRecords() {
         synchronized (lock) {
             return List.copyOf(linkRecords);
+        }
+    }
+
+    public int connections() {
+        synchronized (lock) {
+            return connections;
         }
     }
 
@@ -318,6 +368,11 @@ public final class FiasPmsSimulator implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
+                if (!accepting) {
+                    socket.close();
+                    log.accept("connection refused (PMS down)");
+                    continue;
+                }
                 socket.setTcpNoDelay(true);
                 Link link = new Link(socket);
                 update(() -> {
@@ -429,6 +484,9 @@ public final class FiasPmsSimulator implements AutoCloseable {
                 state = LinkState.UP;
                 update(() -> handshakes++);
                 log.accept("link is up");
+            } else if (!answeringLinkAlive) {
+                log.accept("keep-alive LA not answered (scripted)");
+                return;
             }
             FiasRecord la = FiasLinkRecords.linkAlive(now());
             write(codec.encode(la), la.toWire());
@@ -439,8 +497,9 @@ public final class FiasPmsSimulator implements AutoCloseable {
                 protocolError("PS before the link is up");
                 return;
             }
+            FiasPosting posting = null;
             try {
-                FiasPosting.from(ps, decimals);
+                posting = FiasPosting.from(ps, decimals);
             } catch (FiasFormatException e) {
                 protocolError("bad PS: " + e.getMessage());
             }
@@ -449,11 +508,25 @@ public final class FiasPmsSimulator implements AutoCloseable {
                 protocolError("PS P#" + sequence + " sent while P#" + outstanding + " is still outstanding");
             }
             PostingReply reply = nextReply();
+            if (posting != null && (reply.mode() == PostingReply.Mode.BOOK_THEN_DROP_LINK
+                    || reply.mode() == PostingReply.Mode.ANSWER && FiasPostingAnswer.OK.equals(reply.status()))) {
+                book(posting);
+            }
             switch (reply.mode()) {
                 case NO_ANSWER -> outstanding = sequence;
-                case DROP_LINK -> close();
+                case DROP_LINK, BOOK_THEN_DROP_LINK -> close();
                 case ANSWER -> answer(ps, sequence, reply);
             }
+        }
+
+        private void book(FiasPosting posting) {
+            update(() -> {
+                if (booked.stream().anyMatch(b -> b.sequence() == posting.sequence())) {
+                    duplicates.add(posting.sequence());
+                } else {
+                    booked.add(posting);
+                }
+            });
         }
 
         private void answer(FiasRecord ps, Long sequence, PostingReply reply) {

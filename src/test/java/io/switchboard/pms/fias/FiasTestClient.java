@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -23,6 +24,7 @@ final class FiasTestClient implements AutoCloseable {
 
     private final FiasCodec codec;
     private final Socket socket;
+    private final OutputStream out;
     private final LinkedBlockingQueue<FiasRecord> inbox = new LinkedBlockingQueue<>();
     private final List<FiasSkip> skips = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -30,15 +32,22 @@ final class FiasTestClient implements AutoCloseable {
     FiasTestClient(FiasCodec codec, int port) throws IOException {
         this.codec = codec;
         this.socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        this.out = socket.getOutputStream();
         Thread reader = new Thread(this::readLoop, "fias-test-client");
         reader.setDaemon(true);
         reader.start();
     }
 
+    /**
+     * Reads until the simulator closes the link. It must not close the socket itself: the test
+     * thread may still be writing (a PS the simulator answers by dropping the link can end this
+     * loop between the test's write and its flush); only {@link #close()} closes the socket.
+     */
     private void readLoop() {
         FiasFrameDecoder decoder = codec.newDecoder(skips::add);
         byte[] buffer = new byte[512];
-        try (InputStream in = socket.getInputStream()) {
+        try {
+            InputStream in = socket.getInputStream();
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 inbox.addAll(decoder.feed(buffer, 0, n));
             }
@@ -57,8 +66,8 @@ final class FiasTestClient implements AutoCloseable {
     }
 
     void sendRaw(byte[] bytes) throws IOException {
-        socket.getOutputStream().write(bytes);
-        socket.getOutputStream().flush();
+        out.write(bytes);
+        out.flush();
     }
 
     /** The next record from the simulator; fails after {@link #WAIT}. */
