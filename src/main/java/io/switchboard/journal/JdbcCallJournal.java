@@ -54,6 +54,7 @@ class JdbcCallJournal implements CallJournal {
     private final Clock clock;
 
     private final List<CallChangeListener> listeners;
+    private final java.util.Map<String, Boolean> vendorsWithPendingKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     JdbcCallJournal(NamedParameterJdbcTemplate jdbc, Clock clock, List<CallChangeListener> listeners) {
         this.jdbc = jdbc;
@@ -145,7 +146,7 @@ class JdbcCallJournal implements CallJournal {
      * the same numbers starts a call of its own.
      */
     private Optional<String> pendingOrigination(CallEvent e) {
-        if (e.line() == null) {
+        if (e.line() == null || !mayHavePendingKeys(e.vendor())) {
             return Optional.empty();
         }
         Set<String> keys = new LinkedHashSet<>();
@@ -185,6 +186,18 @@ class JdbcCallJournal implements CallJournal {
     }
 
     private record Pending(String id, CallState state, Instant requestedAt) {}
+
+    /**
+     * Whether this vendor can have pending click-to-call keys at all (only vendors that answer no id,
+     * Keyyo): spares every other new call the look-up. Read once per vendor, set by {@link #originate}.
+     */
+    private boolean mayHavePendingKeys(String vendor) {
+        return vendorsWithPendingKeys.computeIfAbsent(vendor, v -> !jdbc.queryForList(
+                        "SELECT 1 FROM call_keys WHERE vendor = :vendor AND vendor_key LIKE :prefix FETCH FIRST 1 ROWS ONLY",
+                        new MapSqlParameterSource("vendor", v).addValue("prefix", CorrelationKeys.PENDING + "%"),
+                        Integer.class)
+                .isEmpty());
+    }
 
     /**
      * For vendors that give no call id (Keyyo templates without CALLREF): the open call of the same
@@ -385,6 +398,9 @@ class JdbcCallJournal implements CallJournal {
         }
         String payload = insertEvent(call.id(), requested, null);
         registerKeys(call, requested);
+        if (!pendingKeys.isEmpty()) {
+            vendorsWithPendingKeys.put(requested.vendor(), true);
+        }
         for (String key : pendingKeys) {
             MapSqlParameterSource p = new MapSqlParameterSource("vendor", requested.vendor())
                     .addValue("key", key)

@@ -130,4 +130,25 @@ class KeyyoClickToCallIT extends VendorApiHubTest {
         assertThat(late.statusCode()).isEqualTo(504);
         assertThat(json(late).path("error").asText()).isEqualTo("vendor_timeout");
     }
+
+    @Test
+    void whenKeyyoNotifiesBeforeItAnswersTheRequestJoinsThatCall() {
+        keyyoAnswers(aResponse().withStatus(200).withBody("OK").withFixedDelay(1500));
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> pending = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> clickToCall("{\"line\":\"33100000001\",\"number\":\"+33698765499\"}"));
+        await().atMost(WAIT).until(() -> !VENDORS.findAll(getRequestedFor(urlPathEqualTo("/makecall.html"))
+                .withQueryParam("CALLEE", equalTo("33698765499")).withHeader("Authorization", containing("Digest"))).isEmpty());
+
+        String query = "account=33100000001&caller=33100000001&callee=33698765499&callref=KYC2CRACE&version=1&dref="
+                + "&drefreplace=&sessionid=&isacd=0&redirectingnumber=&type=SETUP&tsms=" + System.currentTimeMillis();
+        assertThat(get("/webhooks/keyyo/" + source("keyyo-demo").token() + "?" + query, Map.of()).statusCode()).isEqualTo(200);
+        JsonNode opened = awaitSingleCall("vendor=keyyo&number=%2B33698765499", c -> true);
+
+        HttpResponse<String> started = pending.join();
+
+        assertThat(started.statusCode()).isEqualTo(202);
+        assertThat(json(started).path("id").asText()).isEqualTo(opened.path("id").asText());
+        assertThat(json(get("/api/v1/calls?vendor=keyyo&number=%2B33698765499")).path("total").asInt()).isEqualTo(1);
+        assertThat(call(opened.path("id").asText()).path("events")).hasSize(2);
+    }
 }
