@@ -12,6 +12,9 @@ class ApiKeyLogger {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeyLogger.class);
 
+    /** The demo key shipped in config/switchboard.yaml: public, so it must never guard a real hub. */
+    static final String SHIPPED_DEMO_KEY = "sb_demo_key_change_me_0000";
+
     private final ApiKeys keys;
 
     ApiKeyLogger(ApiKeys keys) {
@@ -30,6 +33,11 @@ class ApiKeyLogger {
                     : "sha256 " + mask(k.sha256().trim());
             LOG.info("API key '{}' scopes {} limit {}/s burst {}: {}  (send 'Authorization: Bearer <key>')",
                     k.id(), k.scopes(), k.requestsPerSecond(), k.burst(), secret);
+            if (k.key() != null && SHIPPED_DEMO_KEY.equals(k.key().trim())) {
+                LOG.warn("API key '{}' is the PUBLIC demo key shipped in config/switchboard.yaml: anyone can use it."
+                        + " Set SWITCHBOARD_API_KEY (or replace the entry by a sha256 line) before exposing this hub.",
+                        k.id());
+            }
         }
     }
 
