@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.slf4j.LoggerFactory;
 
 /**
  * The hub on a random port (real HTTP, real journal) and the operator console in a headless
@@ -57,7 +58,9 @@ abstract class BrowserTestSupport extends HubIntegrationTest {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException("CI must provide Chromium at " + CHROMIUM + " (see .ci/run)");
             }
-            Assumptions.abort(CHROMIUM + " not found: console browser tests skipped (apt-get install chromium)");
+            String reason = CHROMIUM + " not found: console browser tests skipped (apt-get install chromium)";
+            LoggerFactory.getLogger(BrowserTestSupport.class).warn(reason);
+            Assumptions.abort(reason);
         }
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
