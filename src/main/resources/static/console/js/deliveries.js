@@ -50,7 +50,8 @@ async function load() {
     if (!items.length) {
       rows.append(el('tr', {}, el('td', { colSpan: 7 }, 'No failed delivery.')));
     }
-    summary.textContent = items.length === total ? `${total} failed deliveries` : `${items.length} of ${total} failed deliveries`;
+    const noun = total === 1 ? 'failed delivery' : 'failed deliveries';
+    summary.textContent = items.length === total ? `${total} ${noun}` : `${items.length} of ${total} ${noun}`;
   } catch (error) {
     table.hidden = true;
     if (error instanceof ApiError && error.status === 404 && !(error.body && error.body.message)) {

@@ -61,4 +61,34 @@ class ConsoleClickToCallIT extends BrowserTestSupport {
         org.assertj.core.api.Assertions.assertThat(request.postData()).isEqualTo("{\"agent\":\"201\",\"number\":\"+33612345678\"}");
         assertThat(page.getByTestId("c2c-error")).containsText("404");
     }
+
+    @Test
+    void theAcceptedCallAndAVendorErrorAreShown() {
+        // TODO(click-to-call): stands in for the coming endpoint with the agreed answers (202, 502 with the vendor's
+        // message). Once POST /api/v1/click-to-call lands, drive it against a WireMock vendor instead.
+        page.route(url -> url.endsWith("/api/v1/click-to-call"), route -> route.fulfill(
+                route.request().postData().contains("\"number\":\"0611111111\"")
+                        ? new com.microsoft.playwright.Route.FulfillOptions().setStatus(502).setContentType("application/json")
+                                .setBody("{\"status\":502,\"error\":\"vendor_error\",\"message\":\"Keyyo answered 500 Come Back Later\"}")
+                        : new com.microsoft.playwright.Route.FulfillOptions().setStatus(202).setContentType("application/json")
+                                .setBody("{\"id\":\"c2c-7f3a\",\"vendor\":\"keyyo\",\"line\":\"+33172587948\",\"status\":\"REQUESTED\"}")));
+        open("click-to-call.html");
+        page.getByTestId("c2c-from").fill("+33172587948");
+        page.getByTestId("c2c-number").fill("0612345678");
+        page.getByTestId("c2c-submit").click();
+
+        assertThat(page.getByTestId("c2c-result")).isVisible();
+        assertThat(page.getByTestId("c2c-result-call-id")).hasText("c2c-7f3a");
+        assertThat(page.getByTestId("c2c-result-vendor")).hasText("keyyo");
+        assertThat(page.getByTestId("c2c-result-line")).hasText("+33172587948");
+        assertThat(page.getByTestId("c2c-result-status")).hasText("REQUESTED");
+        assertThat(page.getByTestId("c2c-error")).isHidden();
+        screenshot("accepted");
+
+        page.getByTestId("c2c-number").fill("0611111111");
+        page.getByTestId("c2c-submit").click();
+        assertThat(page.getByTestId("c2c-error")).hasText("The call was not started (502): Keyyo answered 500 Come Back Later");
+        assertThat(page.getByTestId("c2c-result")).isHidden();
+        screenshot("vendor-error");
+    }
 }
