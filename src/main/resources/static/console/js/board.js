@@ -52,10 +52,13 @@ function sameNumber(a, b) {
   return x === y && x !== '';
 }
 
+/** Like the hub's live feed: lines and agents together match a call on either. */
 function matches(call) {
-  const lineOk = !filter.lines.length || filter.lines.some((line) => sameNumber(line, call.line));
-  const agentOk = !filter.agents.length || filter.agents.some((agent) => String(call.agent || '') === agent);
-  return lineOk && agentOk;
+  if (!filter.lines.length && !filter.agents.length) {
+    return true;
+  }
+  return filter.lines.some((line) => sameNumber(line, call.line))
+    || filter.agents.some((agent) => String(call.agent || '') === agent);
 }
 
 function card(call) {

@@ -7,6 +7,8 @@ import { apiFetch, apiKey, query } from './api.js';
 export const POLL_INTERVAL_MS = 2000;
 const CONNECT_TIMEOUT_MS = 4000;
 const RECONNECT_DELAY_MS = 30000;
+/** RFC 7230 token characters: what a WebSocket sub-protocol may contain. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 export class LiveFeed {
   /**
@@ -39,12 +41,22 @@ export class LiveFeed {
     }
   }
 
-  websocketUrl() {
+  /**
+   * The key travels as the sub-protocol "bearer.<key>" next to "switchboard.v1" (the hub echoes
+   * "switchboard.v1"), so it stays out of the URL; a key that is not a valid protocol token goes as
+   * ?access_token= instead.
+   */
+  websocketTarget() {
     const url = new URL('/api/v1/live', location.href);
     url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const params = { lines: this.filter.lines.join(','), agents: this.filter.agents.join(','), access_token: apiKey() };
-    url.search = query(params);
-    return url.toString();
+    const key = apiKey();
+    const inProtocol = key !== '' && TOKEN.test(key);
+    url.search = query({
+      lines: this.filter.lines.join(','),
+      agents: this.filter.agents.join(','),
+      access_token: key && !inProtocol ? key : '',
+    });
+    return { url: url.toString(), protocols: inProtocol ? ['switchboard.v1', `bearer.${key}`] : ['switchboard.v1'] };
   }
 
   connect() {
@@ -53,7 +65,8 @@ export class LiveFeed {
     }
     let socket;
     try {
-      socket = new WebSocket(this.websocketUrl());
+      const target = this.websocketTarget();
+      socket = new WebSocket(target.url, target.protocols);
     } catch (error) {
       this.fallBack('the live feed could not be opened');
       return;

@@ -41,7 +41,7 @@ class ConsoleDeliveriesIT extends BrowserTestSupport {
             if (request.method().equals("POST")) {
                 replays.add(request);
                 replayed.set(true);
-                route.fulfill(json(202, "{\"id\":41,\"status\":\"PENDING\"}"));
+                route.fulfill(json(200, "{\"replayed\":1,\"delivery\":{\"id\":41,\"status\":\"PENDING\"}}"));
             } else {
                 route.fulfill(json(200, replayed.get() ? "{\"items\":[],\"total\":0,\"offset\":0,\"limit\":200}" : """
                         {"items":[{"id":41,"subscription":"hubspot-calls","callId":"7d0c5f52-0000-4000-8000-000000000041",

@@ -23,11 +23,6 @@ class ConsoleLiveFeedWebsocketIT extends BrowserTestSupport {
 
     private final List<WebSocketRoute> feeds = new CopyOnWriteArrayList<>();
 
-    @Override
-    protected boolean presetApiKey() {
-        return false;
-    }
-
     private WebSocketRoute feed() {
         return feeds.get(feeds.size() - 1);
     }
@@ -82,11 +77,11 @@ class ConsoleLiveFeedWebsocketIT extends BrowserTestSupport {
     }
 
     @Test
-    void theLiveFeedIsAskedForTheFilteredLinesWithTheApiKey() {
+    void theLiveFeedIsAskedForTheFilteredLinesWithTheApiKeyOutsideTheUrl() {
         page.routeWebSocket(url -> url.contains("/api/v1/live"), feeds::add);
         open("");
         assertThat(page.getByTestId("feed-mode")).hasAttribute("data-mode", "live");
-        org.assertj.core.api.Assertions.assertThat(feed().url()).endsWith("/api/v1/live");
+        org.assertj.core.api.Assertions.assertThat(feed().url()).contains("/api/v1/live").doesNotContain("lines=", "agents=");
 
         page.getByTestId("board-lines").fill("+33172587948, 201");
         page.getByTestId("board-agents").fill("alice");
@@ -96,10 +91,16 @@ class ConsoleLiveFeedWebsocketIT extends BrowserTestSupport {
 
         assertThat(page.getByTestId("feed-mode")).hasAttribute("data-mode", "live");
         // waitForCondition keeps Playwright dispatching (the websocket handler runs on this thread)
-        page.waitForCondition(() -> feed().url().contains("access_token"));
-        org.assertj.core.api.Assertions.assertThat(feed().url())
-                .endsWith("/api/v1/live?lines=%2B33172587948%2C201&agents=alice&access_token=sb_live_key");
+        page.waitForCondition(() -> feed().protocols().contains("bearer.sb_live_key"));
+        org.assertj.core.api.Assertions.assertThat(feed().protocols()).containsExactly("switchboard.v1", "bearer.sb_live_key");
+        org.assertj.core.api.Assertions.assertThat(feed().url()).endsWith("/api/v1/live?lines=%2B33172587948%2C201&agents=alice");
         org.assertj.core.api.Assertions.assertThat(page.url()).doesNotContain("sb_live_key");
+
+        page.getByTestId("api-key-input").fill("key with spaces");
+        page.getByTestId("api-key-save").click();
+        page.waitForCondition(() -> feed().url().contains("access_token="));
+        org.assertj.core.api.Assertions.assertThat(feed().url()).endsWith("&access_token=key+with+spaces");
+        org.assertj.core.api.Assertions.assertThat(feed().protocols()).containsExactly("switchboard.v1");
         screenshot("filtered");
     }
 }
