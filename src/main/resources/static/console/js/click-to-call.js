@@ -47,10 +47,18 @@ function notInstalled(error) {
   return error instanceof ApiError && error.status === 404 && !(error.body && error.body.message);
 }
 
+/** The 202 answer: {"id","vendor","source"?,"line","status"} where status may be the call's API path. */
 function showResult(answer) {
-  const fields = [['Call id', answer.id], ['Vendor', answer.vendor], ['Line', answer.line], ['Status', answer.status]];
+  const follow = answer.id
+    ? el('a', { href: `history.html?id=${encodeURIComponent(answer.id)}`, dataset: { testid: 'c2c-result-follow' } }, 'Follow the call')
+    : null;
+  const fields = [['Call id', answer.id], ['Vendor', answer.vendor], ['Line', answer.line]];
+  if (answer.status && !String(answer.status).startsWith('/')) {
+    fields.push(['Status', answer.status]);
+  }
   result.querySelector('dl').replaceChildren(...fields.flatMap(([name, value]) => [
-    el('dt', {}, name), el('dd', { dataset: { testid: `c2c-result-${name.toLowerCase().replace(' ', '-')}` } }, text(value))]));
+    el('dt', {}, name), el('dd', { dataset: { testid: `c2c-result-${name.toLowerCase().replace(' ', '-')}` } }, text(value))]),
+  ...(follow ? [el('dt', {}, 'History'), el('dd', {}, follow)] : []));
   result.hidden = false;
 }
 

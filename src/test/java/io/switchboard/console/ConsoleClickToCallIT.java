@@ -17,7 +17,7 @@ class ConsoleClickToCallIT extends BrowserTestSupport {
     void theFormPostsTheRequestAndShowsTheHubsAnswer() {
         open("click-to-call.html");
         page.getByTestId("c2c-from").fill("+33 1 72 58 79 48");
-        page.getByTestId("c2c-number").fill("06 12 34 56 78");
+        page.getByTestId("c2c-number").fill("+33612345678");
         page.getByTestId("c2c-display-name").fill("Front desk");
         page.getByTestId("c2c-tag").fill("crm-4711");
 
@@ -25,7 +25,7 @@ class ConsoleClickToCallIT extends BrowserTestSupport {
 
         org.assertj.core.api.Assertions.assertThat(request.method()).isEqualTo("POST");
         org.assertj.core.api.Assertions.assertThat(request.postData()).isEqualTo(
-                "{\"line\":\"+33 1 72 58 79 48\",\"number\":\"06 12 34 56 78\",\"displayName\":\"Front desk\",\"tag\":\"crm-4711\"}");
+                "{\"line\":\"+33 1 72 58 79 48\",\"number\":\"+33612345678\",\"displayName\":\"Front desk\",\"tag\":\"crm-4711\"}");
         org.assertj.core.api.Assertions.assertThat(request.headerValue("content-type")).isEqualTo("application/json");
         // TODO(click-to-call): POST /api/v1/click-to-call does not exist on main yet, so the hub answers 404 and the
         // form says so. Once it lands, assert the 202 answer instead (c2c-result: id, vendor, line, status) against a
@@ -67,25 +67,27 @@ class ConsoleClickToCallIT extends BrowserTestSupport {
         // TODO(click-to-call): stands in for the coming endpoint with the agreed answers (202, 502 with the vendor's
         // message). Once POST /api/v1/click-to-call lands, drive it against a WireMock vendor instead.
         page.route(url -> url.endsWith("/api/v1/click-to-call"), route -> route.fulfill(
-                route.request().postData().contains("\"number\":\"0611111111\"")
+                route.request().postData().contains("\"number\":\"+33611111111\"")
                         ? new com.microsoft.playwright.Route.FulfillOptions().setStatus(502).setContentType("application/json")
-                                .setBody("{\"status\":502,\"error\":\"vendor_error\",\"message\":\"Keyyo answered 500 Come Back Later\"}")
+                                .setBody("{\"status\":502,\"error\":\"vendor_unavailable\",\"message\":\"Keyyo answered 500 Come Back Later\"}")
                         : new com.microsoft.playwright.Route.FulfillOptions().setStatus(202).setContentType("application/json")
-                                .setBody("{\"id\":\"c2c-7f3a\",\"vendor\":\"keyyo\",\"line\":\"+33172587948\",\"status\":\"REQUESTED\"}")));
+                                .setBody("{\"id\":\"5f0c2b9e-0000-4000-8000-00000000c2c1\",\"vendor\":\"keyyo\",\"source\":\"keyyo-demo\","
+                                        + "\"line\":\"+33172587948\",\"status\":\"/api/v1/calls/5f0c2b9e-0000-4000-8000-00000000c2c1\"}")));
         open("click-to-call.html");
         page.getByTestId("c2c-from").fill("+33172587948");
-        page.getByTestId("c2c-number").fill("0612345678");
+        page.getByTestId("c2c-number").fill("+33612345678");
         page.getByTestId("c2c-submit").click();
 
         assertThat(page.getByTestId("c2c-result")).isVisible();
-        assertThat(page.getByTestId("c2c-result-call-id")).hasText("c2c-7f3a");
+        assertThat(page.getByTestId("c2c-result-call-id")).hasText("5f0c2b9e-0000-4000-8000-00000000c2c1");
         assertThat(page.getByTestId("c2c-result-vendor")).hasText("keyyo");
         assertThat(page.getByTestId("c2c-result-line")).hasText("+33172587948");
-        assertThat(page.getByTestId("c2c-result-status")).hasText("REQUESTED");
+        assertThat(page.getByTestId("c2c-result-follow"))
+                .hasAttribute("href", "history.html?id=5f0c2b9e-0000-4000-8000-00000000c2c1");
         assertThat(page.getByTestId("c2c-error")).isHidden();
         screenshot("accepted");
 
-        page.getByTestId("c2c-number").fill("0611111111");
+        page.getByTestId("c2c-number").fill("+33611111111");
         page.getByTestId("c2c-submit").click();
         assertThat(page.getByTestId("c2c-error")).hasText("The call was not started (502): Keyyo answered 500 Come Back Later");
         assertThat(page.getByTestId("c2c-result")).isHidden();
