@@ -10,7 +10,11 @@ import io.switchboard.pms.room.RoomIndex;
 import io.switchboard.pms.room.WakeUps;
 import io.switchboard.vendor.api.VendorHttp;
 import io.switchboard.vendor.api.VendorHttpSettings;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,10 +25,30 @@ class PmsConfiguration {
 
     @Bean
     @ConditionalOnProperty(prefix = "switchboard.pms.fias", name = "enabled", havingValue = "true")
-    FiasConnector fiasConnector(PmsProperties pms, RoomIndex index, RoomEvents events, WakeUps wakeUps, PostingStore postings) {
+    FiasConnector fiasConnector(PmsProperties pms, RoomIndex index, RoomEvents events, WakeUps wakeUps, PostingStore postings,
+            ObjectProvider<MeterRegistry> meters) {
         Clock clock = Clock.systemUTC();
         FiasInbound inbound = new FiasInbound(index, events, wakeUps, RoomMapping.of(pms.rooms()), pms.zone(), clock);
-        return new FiasConnector(pms.fias(), inbound, postings, wakeUps, pms.wakeUps().answerTimeout(), pms.zone(), clock);
+        FiasConnector connector =
+                new FiasConnector(pms.fias(), inbound, postings, wakeUps, pms.wakeUps().answerTimeout(), pms.zone(), clock);
+        meters.ifAvailable(registry -> {
+            Gauge.builder("switchboard.pms.fias.link.up", connector, c -> c.state() == FiasConnector.State.UP ? 1 : 0)
+                    .description("1 while the FIAS link is up (handshake done), else 0")
+                    .register(registry);
+            FunctionCounter.builder("switchboard.pms.fias.handshakes", connector, FiasConnector::handshakes)
+                    .description("FIAS handshakes completed (first ones and re-handshakes)")
+                    .register(registry);
+            FunctionCounter.builder("switchboard.pms.fias.drops", connector, FiasConnector::drops)
+                    .description("FIAS connections dropped (by the PMS, by timeouts or failed writes)")
+                    .register(registry);
+            FunctionCounter.builder("switchboard.pms.fias.skipped", connector, FiasConnector::skippedInputs)
+                    .description("Garbage, bad frames and unreadable records skipped on the FIAS link")
+                    .register(registry);
+            FunctionCounter.builder("switchboard.pms.fias.postings.settled", connector, FiasConnector::postingsSettled)
+                    .description("Postings answered by the PMS (PA)")
+                    .register(registry);
+        });
+        return connector;
     }
 
     @Bean

@@ -403,7 +403,17 @@ public final class FiasConnector implements SmartLifecycle {
         }
         Posting p = next.get();
         long sequence = p.sequence() != null ? p.sequence() : postings.assignSequence(p.id());
-        FiasRecord ps = toRecord(p, sequence);
+        FiasRecord ps;
+        try {
+            ps = toRecord(p, sequence);
+            codec.encode(ps); // a posting the link cannot carry must not block the ones behind it
+        } catch (FiasFormatException e) {
+            postings.answered(p.id(), Posting.Status.REJECTED, "UNWRITABLE", clock.instant());
+            postings.attemptFailed(p.id(), "cannot be written as a FIAS PS: " + e.getMessage(), clock.instant());
+            LOG.error("FIAS: posting {} cannot be written as a PS ({}); marked REJECTED", p.id(), e.reason());
+            link.execute(this::pump);
+            return;
+        }
         if (p.status() == Posting.Status.SENT) {
             LOG.info("FIAS: resending posting {} with its P#{} (no PA received before)", p.id(), sequence);
         }

@@ -63,6 +63,9 @@ class FiasConnectorIT extends HubIntegrationTest {
     @Autowired
     FiasConnector connector;
 
+    @Autowired
+    io.switchboard.pms.charge.PostingStore store;
+
     @BeforeEach
     void linkUpAndRoomEventsCollected() throws Exception {
         if (camel.getRoute("it-room-events") == null) {
@@ -333,6 +336,27 @@ class FiasConnectorIT extends HubIntegrationTest {
         awaitPosting(charged, "DONE");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pms_postings WHERE call_id IN (SELECT id FROM calls WHERE"
                 + " vendor_call_id IN (?, ?))", Integer.class, emergency, notCheckedIn)).isZero();
+    }
+
+    @Test
+    void aPostingTheLinkCannotCarryIsRejectedAndDoesNotBlockTheNextOne() {
+        String bad = UUID.randomUUID().toString();
+        String good = UUID.randomUUID().toString();
+        store.insert(stored(bad, "1.355"), java.time.Instant.now()); // 3 decimals: no TA on a 2-decimal link
+        store.insert(stored(good, "2.40"), java.time.Instant.now());
+
+        await().atMost(WAIT).until(() -> "DONE".equals(jdbc.queryForObject(
+                "SELECT status FROM pms_postings WHERE call_id = ?", String.class, good)));
+        assertThat(jdbc.queryForMap("SELECT status, last_error FROM pms_postings WHERE call_id = ?", bad))
+                .containsEntry("STATUS", "REJECTED")
+                .hasEntrySatisfying("LAST_ERROR", e -> assertThat((String) e).contains("cannot be written as a FIAS PS"));
+        assertThat(PMS.received("PS").stream().filter(r -> r.value("TA").orElse("").equals("240"))).hasSize(1);
+    }
+
+    private static io.switchboard.pms.charge.Posting stored(String callId, String amount) {
+        return new io.switchboard.pms.charge.Posting(io.switchboard.pms.charge.Posting.idFor(callId), callId, "fias", "4201",
+                "4201", null, "C", new java.math.BigDecimal(amount), "EUR", 60, "0033612345678", "France mobile",
+                java.time.Instant.now(), null, io.switchboard.pms.charge.Posting.Status.PENDING, null, 0);
     }
 
     // --- helpers -------------------------------------------------------------------------------------

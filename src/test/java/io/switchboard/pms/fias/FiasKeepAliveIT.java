@@ -36,6 +36,9 @@ class FiasKeepAliveIT extends HubIntegrationTest {
     @Autowired
     FiasConnector connector;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void anIdleLinkSendsKeepAlivesAndADeadPmsIsDetectedAndReconnected() {
         PMS.awaitHandshakes(1, WAIT);
@@ -50,6 +53,8 @@ class FiasKeepAliveIT extends HubIntegrationTest {
         PMS.awaitHandshakes(2, WAIT);
         await().atMost(WAIT).until(() -> connector.state() == FiasConnector.State.UP);
         assertThat(connector.drops()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("switchboard.pms.fias.drops").functionCounter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("switchboard.pms.fias.link.up").gauge().value()).isEqualTo(1);
         assertThat(PMS.protocolErrors()).isEmpty();
     }
 }
