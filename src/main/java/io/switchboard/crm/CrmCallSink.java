@@ -98,7 +98,11 @@ public abstract class CrmCallSink implements Processor, AutoCloseable {
         exchange.getMessage().setHeader(RECORD_ID_HEADER, recordId);
         exchange.getMessage().setHeader(MATCH_HEADER, match.status().name());
         if (dryRun) {
-            exchange.getMessage().setHeader(DRY_RUN_HEADER, e.http().drainDryRun());
+            // Listed at GET /api/v1/dry-runs with the generic sinks' would-be requests.
+            DryRunRecorder recorder = DryRunRecorder.in(exchange.getContext());
+            List<CrmRequest> requests = e.http().drainDryRun();
+            requests.forEach(r -> recorder.record(exchange, crm(), r.method(), r.uri().toString(), r.headers(), r.body()));
+            exchange.getMessage().setHeader(DRY_RUN_HEADER, requests.stream().map(CrmRequest::describe).toList());
         }
     }
 

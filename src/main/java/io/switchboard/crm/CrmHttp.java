@@ -32,7 +32,7 @@ public final class CrmHttp implements AutoCloseable {
     private final String crm;
     private final VendorHttp http;
     private final boolean dryRun;
-    private final List<String> dryRunRequests = new ArrayList<>();
+    private final List<CrmRequest> dryRunRequests = new ArrayList<>();
 
     public CrmHttp(String crm, VendorHttpSettings settings, Clock clock, boolean dryRun) {
         this.crm = crm;
@@ -70,9 +70,9 @@ public final class CrmHttp implements AutoCloseable {
     public VendorHttpResponse send(CrmRequest request, String dryRunAnswer) {
         if (dryRun) {
             String text = request.describe();
-            LOG.info("{} dry run, not sent:\n{}", crm, text);
+            LOG.debug("{} dry run, not sent:\n{}", crm, text);
             synchronized (dryRunRequests) {
-                dryRunRequests.add(text);
+                dryRunRequests.add(request);
             }
             return new VendorHttpResponse(200, dryRunAnswer == null ? "{}" : dryRunAnswer, Optional.empty());
         }
@@ -95,9 +95,9 @@ public final class CrmHttp implements AutoCloseable {
     }
 
     /** The requests dry-run mode recorded since the last call, oldest first. */
-    public List<String> drainDryRun() {
+    public List<CrmRequest> drainDryRun() {
         synchronized (dryRunRequests) {
-            List<String> out = List.copyOf(dryRunRequests);
+            List<CrmRequest> out = List.copyOf(dryRunRequests);
             dryRunRequests.clear();
             return out;
         }

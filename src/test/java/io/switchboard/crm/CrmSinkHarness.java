@@ -16,6 +16,13 @@ public final class CrmSinkHarness {
 
     private static final CamelContext CAMEL = new DefaultCamelContext();
 
+    /** The hub's dry-run recorder, as the Spring context registers it for Kamelet beans. */
+    public static final DryRunRecorder DRY_RUNS = new DryRunRecorder(java.time.Clock.systemUTC());
+
+    static {
+        CAMEL.getRegistry().bind("dryRunRecorder", DRY_RUNS);
+    }
+
     private CrmSinkHarness() {}
 
     public static WireMockExtension server() {

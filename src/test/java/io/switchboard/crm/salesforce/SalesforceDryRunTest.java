@@ -38,5 +38,11 @@ class SalesforceDryRunTest {
                 .contains("Authorization: Bearer ****", "\"CallDisposition\":\"Answered\"")
                 .doesNotContain(SalesforceStub.CLIENT_SECRET, SalesforceStub.REFRESH_TOKEN);
         assertThat(records.recordId("salesforce-main", "dry-1", CrmRecords.Kind.CALL)).isEmpty();
+        // The same requests are listed at GET /api/v1/dry-runs, credentials masked.
+        assertThat(CrmSinkHarness.DRY_RUNS.recent(io.switchboard.crm.DryRunRecorder.KEPT).stream().filter(r -> "dry-1".equals(r.callId())))
+                .hasSize(4)
+                .allSatisfy(r -> assertThat(r.sink()).isEqualTo("salesforce"))
+                .allSatisfy(r -> assertThat(r.headers().toString() + r.body())
+                        .doesNotContain(SalesforceStub.CLIENT_SECRET, SalesforceStub.REFRESH_TOKEN, "dry-run-token"));
     }
 }
