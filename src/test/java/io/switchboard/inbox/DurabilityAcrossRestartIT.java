@@ -39,7 +39,7 @@ class DurabilityAcrossRestartIT {
         return new SpringApplicationBuilder(SwitchboardApplication.class)
                 .profiles("test")
                 .run(
-                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("journal") + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("journal") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                         "--server.port=0");
     }
 
