@@ -111,7 +111,7 @@ public class CrmBench {
 
     static HttpRequest telphin(String hub, String event, String callId, long eventTimeUs) {
         String query = "EventType=" + event + "&CallID=" + callId + "&SubCallID=" + callId + "-0001"
-                + "&CallerIDNum=%2B79161234567&CalledDID=%2B74951234567&CalledNumber=000*101"
+                + "&CallerIDNum=%2B7916" + callId.substring(callId.length() - 7) + "&CalledDID=%2B74951234567&CalledNumber=000*101"
                 + "&CalledExtension=000*101%40sipproxy.telphin.ru&CalledExtensionID=176&CallFlow=in"
                 + (event.equals("hangup") ? "&CallStatus=ANSWER&Duration=30000000" : "&CallStatus=CALLING")
                 + "&EventTime=" + eventTimeUs;

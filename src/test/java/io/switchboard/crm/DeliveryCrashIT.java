@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -82,9 +83,14 @@ class DeliveryCrashIT {
         for (int i = 0; i < CALLS; i++) {
             sent.add(telphin.answeredCall());
         }
-        // Every call is journaled; some deliveries done, many still to do: kill now.
-        await().atMost(Duration.ofSeconds(30)).until(() -> endedCalls(base) == CALLS);
-        await().atMost(Duration.ofSeconds(30)).until(() -> received().size() >= 4);
+        // Every call is journaled; some deliveries done, many still to do: kill now. The kill comes
+        // at least 1.5 s after the last call was journaled: H2 writes commits to its file in the
+        // background (WRITE_DELAY, 500 ms), and a kill inside that window loses them — a journal
+        // matter this test does not measure (see docs/crm/delivery.md, "Exactly once").
+        await().atMost(Duration.ofSeconds(60)).until(() -> endedCalls(base) == CALLS);
+        Instant journaled = Instant.now();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> received().size() >= 4 && Instant.now().isAfter(journaled.plusMillis(1500)));
         hub.destroyForcibly().waitFor();
         int beforeKill = received().size();
         assertThat(beforeKill).as("deliveries done before the kill").isLessThan(CALLS);
@@ -92,7 +98,7 @@ class DeliveryCrashIT {
         // Second run: the receiver answers in 20 ms.
         receiver.stubFor(post("/crash").willReturn(ok().withFixedDelay(20)));
         hub = start(route, port, "hub-2.log");
-        await().atMost(Duration.ofSeconds(60)).until(() -> vendorIds(received()).containsAll(sent));
+        await().atMost(Duration.ofSeconds(90)).until(() -> vendorIds(received()).containsAll(sent));
         hub.destroy(); // a clean stop, so the journal file can be opened below
         assertThat(hub.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Sends Telphin's answered-call fixture (dial-in, answer, hangup: RINGING → ANSWERED → ENDED) to a
@@ -31,22 +33,31 @@ public final class TelphinCalls {
         this.token = token;
     }
 
-    /** One whole answered call; returns its vendor CallID. */
+    /**
+     * One whole answered call; returns its vendor CallID. Its times are shifted so it ends now (the
+     * fixture's own times stay free for the vendor end-to-end tests that share the journal).
+     */
     public String answeredCall() {
         String callId = UUID.randomUUID().toString().replace("-", "");
+        long shiftUs = System.currentTimeMillis() * 1000 - FIXTURE_HANGUP_US;
         for (String step : STEPS) {
-            send(step, callId);
+            send(step, callId, shiftUs);
         }
         return callId;
     }
 
-    private void send(String step, String callId) {
+    private static final long FIXTURE_HANGUP_US = 1732350103750000L;
+    private static final Pattern EVENT_TIME = Pattern.compile("EventTime=(\\d+)");
+
+    private void send(String step, String callId, long shiftUs) {
         try {
             String query = Files.readString(
                             Path.of("src/test/resources/fixtures/telphin/inbound-answered/" + step + ".query"),
                             StandardCharsets.UTF_8)
                     .strip()
                     .replace(FIXTURE_CALL_ID, callId);
+            Matcher m = EVENT_TIME.matcher(query);
+            query = m.replaceFirst("EventTime=" + (Long.parseLong(m.find() ? m.group(1) : "0") + shiftUs));
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create(base + "/webhooks/telphin/" + token + "?" + query)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -43,7 +43,8 @@ class SqlCallSinkIT extends DeliveryTestSupport {
                 .containsEntry("OUTCOME", "ANSWERED")
                 .containsEntry("TALK_SECONDS", 95L)
                 .containsEntry("CHANGE_STATE", "ENDED");
-        assertThat(((OffsetDateTime) row.get("ENDED_AT")).toInstant()).isEqualTo(Instant.parse("2024-11-23T08:21:43.750Z"));
+        assertThat(((OffsetDateTime) row.get("ENDED_AT")).toInstant())
+                .isBetween(Instant.now().minusSeconds(300), Instant.now()); // TelphinCalls ends its calls now
         await().atMost(SHORT).until(() -> deliveries("sql-sink").stream().allMatch(d -> "DELIVERED".equals(d.get("STATUS"))));
 
         assertThat(json(post("/api/v1/deliveries/replay", "application/json",
