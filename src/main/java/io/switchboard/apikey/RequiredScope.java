@@ -13,7 +13,7 @@ final class RequiredScope {
     static final List<String> PUBLIC = List.of("/api/v1/openapi.json");
 
     /** Administrative paths: {@code admin} whatever the method. */
-    static final List<String> ADMIN_PREFIXES = List.of("/api/v1/admin/", "/api/v1/deliveries", "/api/v1/replay");
+    static final List<String> ADMIN_PREFIXES = List.of("/api/v1/admin/", "/api/v1/deliveries", "/api/v1/dry-runs", "/api/v1/replay");
 
     static final String CLICK_TO_CALL = "/api/v1/click-to-call";
 

@@ -20,6 +20,7 @@ class RequiredScopeTest {
         assertThat(RequiredScope.of("POST", "/api/v1/admin/sources/x/register-webhooks")).contains(Scope.ADMIN);
         assertThat(RequiredScope.of("GET", "/api/v1/admin/anything")).contains(Scope.ADMIN);
         assertThat(RequiredScope.of("GET", "/api/v1/deliveries")).contains(Scope.ADMIN);
+        assertThat(RequiredScope.of("GET", "/api/v1/dry-runs")).contains(Scope.ADMIN);
     }
 
     @Test
