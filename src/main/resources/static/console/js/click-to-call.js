@@ -1,5 +1,5 @@
 // Click-to-call: POST /api/v1/click-to-call {"line"|"agent", "number", "displayName"?, "tag"?}
-// → 202 {"id","vendor","line","status"}; errors show the hub's message.
+// → 202 {"id","vendor","source","line","status"}; errors show the hub's message.
 
 import { ApiError, apiFetch } from './api.js';
 import { el, renderLayout, showMessage, clearMessage } from './layout.js';
@@ -43,16 +43,12 @@ export function requestBody(data, kind) {
   return { body };
 }
 
-function notInstalled(error) {
-  return error instanceof ApiError && error.status === 404 && !(error.body && error.body.message);
-}
-
-/** The 202 answer: {"id","vendor","source"?,"line","status"} where status may be the call's API path. */
+/** The 202 answer: {"id","vendor","source","line","status"}; status is the call's API path (followed in the history). */
 function showResult(answer) {
   const follow = answer.id
     ? el('a', { href: `history.html?id=${encodeURIComponent(answer.id)}`, dataset: { testid: 'c2c-result-follow' } }, 'Follow the call')
     : null;
-  const fields = [['Call id', answer.id], ['Vendor', answer.vendor], ['Line', answer.line]];
+  const fields = [['Call id', answer.id], ['Vendor', answer.vendor], ['Source', answer.source], ['Line', answer.line]];
   if (answer.status && !String(answer.status).startsWith('/')) {
     fields.push(['Status', answer.status]);
   }
@@ -77,12 +73,8 @@ form.addEventListener('submit', async (event) => {
   try {
     showResult(await apiFetch('/api/v1/click-to-call', { method: 'POST', body }) || {});
   } catch (failure) {
-    if (notInstalled(failure)) {
-      showMessage(errorRegion, 'Click-to-call is not installed on this hub: POST /api/v1/click-to-call answered 404.');
-    } else {
-      const status = failure instanceof ApiError && failure.status ? ` (${failure.status})` : '';
-      showMessage(errorRegion, `The call was not started${status}: ${failure.message}`);
-    }
+    const status = failure instanceof ApiError && failure.status ? ` (${failure.status})` : '';
+    showMessage(errorRegion, `The call was not started${status}: ${failure.message}`);
   } finally {
     submit.disabled = false;
     submit.textContent = 'Call';

@@ -14,22 +14,16 @@ const notInstalled = document.querySelector('[data-testid="deliveries-not-instal
 const errorRegion = document.querySelector('[data-testid="deliveries-error"]');
 const resultRegion = document.querySelector('[data-testid="deliveries-result"]');
 
-/** The first present field among several spellings (the delivery API is young; stay tolerant). */
-function pick(item, ...names) {
-  const name = names.find((n) => item[n] !== undefined && item[n] !== null);
-  return name ? item[name] : null;
-}
-
 function row(item) {
-  const id = pick(item, 'id', 'deliveryId');
-  const callId = pick(item, 'callId', 'call_id');
+  // {id, subscription, callId, feedSeq, state, status, attempts, replays, nextAttemptAt, lastError, createdAt, updatedAt}
+  const { id, callId } = item;
   return el('tr', { dataset: { testid: 'delivery-row', deliveryId: String(id) } },
     el('td', { className: 'num' }, text(id)),
-    el('td', {}, text(pick(item, 'subscription', 'connector', 'target'))),
+    el('td', {}, text(item.subscription)),
     el('td', {}, callId ? el('a', { href: `history.html?id=${encodeURIComponent(callId)}` }, callId) : '—'),
-    el('td', { className: 'num' }, text(pick(item, 'attempts'))),
-    el('td', { dataset: { testid: 'delivery-error' } }, el('pre', {}, text(pick(item, 'lastError', 'error')))),
-    el('td', { className: 'num' }, dateTime(pick(item, 'updatedAt', 'lastAttemptAt', 'createdAt'))),
+    el('td', { className: 'num' }, text(item.attempts)),
+    el('td', { dataset: { testid: 'delivery-error' } }, el('pre', {}, text(item.lastError))),
+    el('td', { className: 'num' }, dateTime(item.updatedAt)),
     el('td', {}, el('button', {
       type: 'button',
       dataset: { testid: 'delivery-replay' },
@@ -42,8 +36,8 @@ async function load() {
   clearMessage(errorRegion);
   try {
     const page = await apiFetch(`/api/v1/deliveries${query({ status: 'DEAD', limit: 200 })}`);
-    const items = Array.isArray(page) ? page : (page && page.items) || [];
-    const total = page && typeof page.total === 'number' ? page.total : items.length;
+    const items = page.items || [];
+    const total = typeof page.total === 'number' ? page.total : items.length;
     notInstalled.hidden = true;
     table.hidden = false;
     rows.replaceChildren(...items.map(row));

@@ -10,7 +10,6 @@ import com.microsoft.playwright.options.ScreenshotCaret;
 import io.switchboard.HubIntegrationTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,10 +92,9 @@ abstract class BrowserTestSupport extends HubIntegrationTest {
                 .setLocale("en-GB")
                 .setTimezoneId("Europe/Paris"));
         context.setDefaultTimeout(WAIT.toMillis());
-        String key = testApiKey();
-        if (presetApiKey() && key != null) {
+        if (presetApiKey()) {
             context.addInitScript("if (!sessionStorage.getItem('switchboard.apiKey'))"
-                    + " sessionStorage.setItem('switchboard.apiKey', " + jsString(key) + ");");
+                    + " sessionStorage.setItem('switchboard.apiKey', " + jsString(TEST_API_KEY) + ");");
         }
         page = context.newPage();
         page.onPageError(error -> pageErrors.add("uncaught: " + error));
@@ -163,22 +161,6 @@ abstract class BrowserTestSupport extends HubIntegrationTest {
         String query = "account=" + KEYYO_LINE + "&caller=" + caller + "&callee=" + KEYYO_LINE + "&type=" + type
                 + "&callref=" + callref + "&version=1&tsms=" + epochMillis;
         Assertions.assertThat(get("/webhooks/keyyo/" + keyyoToken() + "?" + query).statusCode()).as(type).isEqualTo(200);
-    }
-
-    /**
-     * The all-scopes key of the test profile once API keys exist ({@code HubIntegrationTest.TEST_API_KEY},
-     * added by the click-to-call work), else null: until then the hub asks for no key.
-     */
-    static String testApiKey() {
-        try {
-            Field field = HubIntegrationTest.class.getDeclaredField("TEST_API_KEY");
-            field.setAccessible(true);
-            return (String) field.get(null);
-        } catch (NoSuchFieldException e) {
-            return null;
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String jsString(String value) {

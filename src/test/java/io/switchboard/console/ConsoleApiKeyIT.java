@@ -2,8 +2,10 @@ package io.switchboard.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Request;
-import com.microsoft.playwright.Route;
+import com.microsoft.playwright.Response;
+import io.switchboard.call.CanonicalJson;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,8 +15,10 @@ import org.junit.jupiter.api.Test;
  */
 class ConsoleApiKeyIT extends BrowserTestSupport {
 
-    /** The key the hub accepts once API keys exist; any key works until then. */
-    private static final String KEY = testApiKey() != null ? testApiKey() : "sb_console_test_key_0123456789";
+    /** The test profile's all-scopes key. */
+    private static final String KEY = TEST_API_KEY;
+    /** A key of the test profile with scope {@code click-to-call} only (src/test/resources/application-test.yaml). */
+    private static final String CALLER_KEY = "sb_test_caller_key_0123456789";
 
     private static boolean searchesCalls(Request request) {
         return request.url().contains("/api/v1/calls?");
@@ -68,28 +72,49 @@ class ConsoleApiKeyIT extends BrowserTestSupport {
     }
 
     @Test
-    void aRefusedKeyShowsAClearMessage() {
-        // TODO(api-keys): until the hub checks API keys, this route stands in for its documented 401 answer
-        // ({"status":401,"error":"invalid_api_key","message":...}); once keys land, type a wrong key against the real hub.
-        page.route(url -> url.contains("/api/v1/calls?"), route -> route.fulfill(new Route.FulfillOptions()
-                .setStatus(401)
-                .setContentType("application/json")
-                .setBody("{\"status\":401,\"error\":\"invalid_api_key\",\"message\":\"Unknown API key\"}")));
+    void aWrongKeyIsRefusedByTheHubWithAClearMessage() {
         open("history.html");
-        page.getByTestId("api-key-input").fill("wrong-key");
+        page.getByTestId("api-key-input").fill("sb_wrong_key_0123456789");
         page.getByTestId("api-key-save").click();
-        page.getByTestId("history-search").click();
+        Response refused = page.waitForResponse(r -> searchesCalls(r.request()), () -> page.getByTestId("history-search").click());
 
-        assertThat(page.getByTestId("auth-error")).hasText("API key refused (401): Unknown API key");
+        org.assertj.core.api.Assertions.assertThat(refused.status()).isEqualTo(401);
+        JsonNode answer = json(refused);
+        org.assertj.core.api.Assertions.assertThat(answer.path("error").asText()).isEqualTo("invalid_api_key");
+        assertThat(page.getByTestId("auth-error")).hasText("API key refused (401): " + answer.path("message").asText());
         assertThat(page.getByTestId("auth-error")).hasAttribute("role", "alert");
         screenshot("refused");
 
-        page.unrouteAll();
         page.getByTestId("api-key-input").fill(KEY);
         page.getByTestId("api-key-save").click();
         assertThat(page.getByTestId("auth-error")).isHidden();
         page.getByTestId("history-search").click();
         assertThat(page.getByTestId("history-summary")).containsText("of");
         assertThat(page.getByTestId("auth-error")).isHidden();
+    }
+
+    @Test
+    void aKeyWithoutTheScopeIsRefusedByTheHubWithAClearMessage() {
+        open("history.html");
+        page.getByTestId("api-key-input").fill(CALLER_KEY);
+        page.getByTestId("api-key-save").click();
+        Response refused = page.waitForResponse(r -> searchesCalls(r.request()), () -> page.getByTestId("history-search").click());
+
+        org.assertj.core.api.Assertions.assertThat(refused.status()).isEqualTo(403);
+        JsonNode answer = json(refused);
+        org.assertj.core.api.Assertions.assertThat(answer.path("error").asText()).isEqualTo("insufficient_scope");
+        org.assertj.core.api.Assertions.assertThat(answer.path("message").asText()).contains("calls:read");
+        assertThat(page.getByTestId("auth-error")).hasText("API key not allowed (403): " + answer.path("message").asText());
+        assertThat(page.getByTestId("auth-error")).hasAttribute("role", "alert");
+        assertThat(page.getByTestId("history-summary")).not().containsText("of");
+        screenshot("forbidden");
+    }
+
+    private static JsonNode json(Response response) {
+        try {
+            return CanonicalJson.MAPPER.readTree(response.text());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -4,20 +4,19 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The live board, open while a vendor webhook creates a call: the call appears under Ringing,
- * moves to In conversation on answer and to Recently ended on hang-up. The board uses the live
- * websocket when the hub has one and polls the API otherwise; the test passes with either.
+ * moves to In conversation on answer and to Recently ended on hang-up, over the hub's live websocket
+ * (the board polls the API only when the live feed is not available; {@link ConsoleLiveFeedWebsocketIT}).
  */
 class ConsoleLiveBoardIT extends BrowserTestSupport {
 
     @Test
     void aRingingCallAppearsWhileThePageIsOpenAndMovesOnAnswerAndHangup() {
         open("");
-        assertThat(page.getByTestId("feed-mode")).hasAttribute("data-mode", Pattern.compile("live|polling"));
+        assertThat(page.getByTestId("feed-mode")).hasAttribute("data-mode", "live");
         screenshot("empty");
 
         String caller = uniqueMobile();
