@@ -203,7 +203,8 @@ class DeliveryCrashIT {
 
     private static int endedCalls(String base) throws Exception {
         HttpResponse<String> page = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(base + "/api/v1/calls?vendor=telphin&state=ENDED&limit=1")).build(),
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/calls?vendor=telphin&state=ENDED&limit=1"))
+                        .header("Authorization", "Bearer " + io.switchboard.HubIntegrationTest.TEST_API_KEY).build(),
                 HttpResponse.BodyHandlers.ofString());
         return page.statusCode() == 200 ? CanonicalJson.MAPPER.readTree(page.body()).get("total").asInt() : -1;
     }
