@@ -58,8 +58,9 @@ metric() {  # metric NAME [TAG] -> first measurement value
 }
 pending() { printf '%.0f' "$(metric switchboard.inbox.pending)"; }
 accepted() { local v; v=$(metric switchboard.webhook.accepted 2>/dev/null) || v=0; printf '%.0f' "$v"; }
+API_KEY=${SWITCHBOARD_API_KEY:-sb_demo_key_change_me_0000}   # the hub's demo key (config/switchboard.yaml)
 in_progress() {
-  curl -sf "$BASE/api/v1/calls?state=$1&limit=1" | sed -E 's/.*"total":([0-9]+).*/\1/'
+  curl -sf -H "Authorization: Bearer $API_KEY" "$BASE/api/v1/calls?state=$1&limit=1" | sed -E 's/.*"total":([0-9]+).*/\1/'
 }
 drain() {  # waits until the inbox has no pending row; prints seconds (bounded by DRAIN_TIMEOUT)
   local t0 now p
