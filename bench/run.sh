@@ -45,9 +45,12 @@ echo "run directory: $RUN"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 HUB_PID=
-cleanup() {
+cleanup() {  # SIGTERM, then SIGKILL after 30 s: a hub out of heap may never finish shutting down
   if [[ -n $HUB_PID ]] && kill -0 "$HUB_PID" 2>/dev/null; then
-    kill "$HUB_PID"; wait "$HUB_PID" 2>/dev/null || true
+    kill "$HUB_PID"
+    for _ in $(seq 1 300); do kill -0 "$HUB_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$HUB_PID" 2>/dev/null || true
+    wait "$HUB_PID" 2>/dev/null || true
   fi
 }
 trap cleanup EXIT
