@@ -3,9 +3,18 @@ package io.switchboard.clicktocall;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-/** {@code POST /api/v1/click-to-call} (REST DSL; shares the API's OpenAPI document and error handling). */
+/**
+ * {@code POST /api/v1/click-to-call} (REST DSL; shares the API's OpenAPI document and error handling),
+ * and the timer ending click-to-calls no vendor event confirmed ({@link UnconfirmedCallTimeout}).
+ */
 @Component
 class ClickToCallRoutes extends RouteBuilder {
+
+    private final ClickToCallProperties properties;
+
+    ClickToCallRoutes(ClickToCallProperties properties) {
+        this.properties = properties;
+    }
 
     @Override
     public void configure() {
@@ -30,5 +39,12 @@ class ClickToCallRoutes extends RouteBuilder {
                 .to("bean:clickToCallApi?method=start");
         from("direct:api-register-webhooks").routeId("api-register-webhooks").routeConfigurationId("api-errors")
                 .to("bean:webhookRegistrationApi?method=registerWebhooks");
+
+        // Click-to-calls no vendor event confirmed within switchboard.click-to-call.unconfirmed-timeout end FAILED.
+        if (properties.timeoutEnabled()) {
+            long period = properties.timeoutCheckInterval().toMillis();
+            from("timer:click-to-call-timeout?delay=" + period + "&period=" + period).routeId("click-to-call-timeout")
+                    .to("bean:unconfirmedCallTimeout?method=endExpired").id("click-to-call-timeout-sweep");
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.journal;
 import io.switchboard.call.Call;
 import io.switchboard.call.CallEvent;
 import io.switchboard.call.StoredEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +36,29 @@ public interface CallJournal {
      * @return the call's id: {@code proposedId}, or the call the vendor's events already opened
      */
     String originate(String proposedId, CallEvent requested, Set<String> pendingKeys);
+
+    /**
+     * Click-to-calls still waiting for their vendor's first event: calls in {@code RINGING} whose
+     * only events are ORIGINATE, requested before {@code requestedBefore}, oldest first.
+     */
+    List<UnconfirmedOrigination> unconfirmedOriginations(Instant requestedBefore, int limit);
+
+    /**
+     * Ends a click-to-call that got no vendor event with {@code timeoutEvent} (a hub-made HANGUP),
+     * journaled and announced like any other event. Runs inside the caller's transaction, under
+     * {@link JournalWriteLock}; checks again there that the call is still unconfirmed.
+     *
+     * @return false if a vendor event arrived meanwhile, or the event is already journaled
+     */
+    boolean endUnconfirmedOrigination(String callId, CallEvent timeoutEvent);
+
+    /**
+     * Calls for a live-feed replay, without their events, in the order they last changed (oldest
+     * first): those changed at or after {@code changedSince} (null: any time), only those in
+     * progress ({@code RINGING}, {@code ANSWERED}) if {@code inProgressOnly}; at most {@code limit},
+     * the most recently changed ones.
+     */
+    List<Call> changedCalls(Instant changedSince, boolean inProgressOnly, int limit);
 
     Optional<Call> findCall(String id);
 

@@ -412,6 +412,34 @@ class JdbcCallJournal implements CallJournal {
         return call.id();
     }
 
+    /** Still RINGING on ORIGINATE alone: no vendor event has joined the call. */
+    private static final String UNCONFIRMED = "c.state = 'RINGING'"
+            + " AND EXISTS (SELECT 1 FROM events o WHERE o.call_id = c.id AND o.kind = 'ORIGINATE')"
+            + " AND NOT EXISTS (SELECT 1 FROM events v WHERE v.call_id = c.id AND v.kind <> 'ORIGINATE')";
+
+    @Override
+    public List<UnconfirmedOrigination> unconfirmedOriginations(Instant requestedBefore, int limit) {
+        return jdbc.query(
+                "SELECT c.id, c.vendor, c.source_id, c.started_at FROM calls c WHERE c.started_at < :before AND "
+                        + UNCONFIRMED + " ORDER BY c.state, c.started_at FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+                new MapSqlParameterSource("before", ts(requestedBefore)),
+                (rs, n) -> new UnconfirmedOrigination(
+                        rs.getString("id"), rs.getString("vendor"), rs.getString("source_id"), instant(rs, "started_at")));
+    }
+
+    @Override
+    public boolean endUnconfirmedOrigination(String callId, CallEvent timeoutEvent) {
+        boolean unconfirmed = !jdbc.queryForList("SELECT 1 FROM calls c WHERE c.id = :id AND " + UNCONFIRMED,
+                        new MapSqlParameterSource("id", callId), Integer.class)
+                .isEmpty();
+        if (!unconfirmed || eventExists(timeoutEvent)) {
+            return false;
+        }
+        String payload = insertEvent(callId, timeoutEvent, null);
+        recompute(new Resolved(callId, false), timeoutEvent, payload);
+        return true;
+    }
+
     /**
      * For vendors that give no id back (Keyyo): a call of this line and number that the vendor's own
      * events opened since the request was made, before the hub recorded it (the vendor notified
@@ -433,6 +461,23 @@ class JdbcCallJournal implements CallJournal {
                         String.class)
                 .stream()
                 .findFirst();
+    }
+
+    @Override
+    public List<Call> changedCalls(Instant changedSince, boolean inProgressOnly, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        filter(where, p, "since", "updated_at >= :since", ts(changedSince));
+        if (inProgressOnly) {
+            where.append(" AND state IN ('RINGING', 'ANSWERED')");
+        }
+        List<Call> newestFirst = new ArrayList<>(jdbc.query(
+                "SELECT * FROM calls" + where + " ORDER BY updated_at DESC, id DESC FETCH FIRST " + Math.max(1, limit)
+                        + " ROWS ONLY",
+                p,
+                callMapper()));
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.switchboard.live;
 
 import io.switchboard.config.SwitchboardProperties;
+import io.switchboard.journal.CallJournal;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
@@ -22,9 +23,11 @@ class LiveFeedConfiguration implements WebSocketConfigurer {
     private final LiveFeed feed;
     private final KeyyoCtiSocket ctiSocket;
     private final SwitchboardProperties properties;
+    private final CallJournal journal;
 
-    LiveFeedConfiguration(LiveFeed feed, KeyyoCtiSocket ctiSocket, SwitchboardProperties properties) {
+    LiveFeedConfiguration(LiveFeed feed, KeyyoCtiSocket ctiSocket, SwitchboardProperties properties, CallJournal journal) {
         this.feed = feed;
+        this.journal = journal;
         this.ctiSocket = ctiSocket;
         this.properties = properties;
     }
@@ -33,7 +36,7 @@ class LiveFeedConfiguration implements WebSocketConfigurer {
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         DefaultHandshakeHandler handshake = new DefaultHandshakeHandler();
         handshake.setSupportedProtocols(SUBPROTOCOL);
-        registry.addHandler(new LiveFeedHandler(feed), "/api/v1/live")
+        registry.addHandler(new LiveFeedHandler(feed, journal), "/api/v1/live")
                 .setHandshakeHandler(handshake)
                 .addInterceptors(new LiveFeedHandshake(properties.defaultRegion()))
                 .setAllowedOriginPatterns("*");

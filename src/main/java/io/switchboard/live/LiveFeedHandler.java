@@ -1,6 +1,7 @@
 package io.switchboard.live;
 
 import io.switchboard.call.CanonicalJson;
+import io.switchboard.journal.CallJournal;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,16 +13,22 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
  * {@code /api/v1/live}: after the handshake (API key with {@code calls:read}, filters checked by
- * {@link LiveFeedHandshake}) the client gets a {@code hello} message, then one {@code call} message
- * per change of a matching call. Messages from the client are answered with an error: this socket
+ * {@link LiveFeedHandshake}) the client gets a {@code hello} message, then, if it asked for a replay
+ * ({@code replay=current}, {@code since=…}), one {@code call} message per replayed call and a
+ * {@code replayed} message, then one {@code call} message per change of a matching call. Messages from the client are answered with an error: this socket
  * only streams (the Keyyo CTI relay has its own socket).
  */
 class LiveFeedHandler extends TextWebSocketHandler {
 
-    private final LiveFeed feed;
+    /** Most calls one replay sends (the most recently changed ones). */
+    static final int REPLAY_LIMIT = 1_000;
 
-    LiveFeedHandler(LiveFeed feed) {
+    private final LiveFeed feed;
+    private final CallJournal journal;
+
+    LiveFeedHandler(LiveFeed feed, CallJournal journal) {
         this.feed = feed;
+        this.journal = journal;
     }
 
     @Override
@@ -32,8 +39,19 @@ class LiveFeedHandler extends TextWebSocketHandler {
         hello.put("key", session.getAttributes().get(LiveFeedHandshake.KEY_ID));
         hello.put("lines", new TreeSet<>(filter.lines()));
         hello.put("agents", new TreeSet<>(filter.agents()));
+        if (filter.replays()) {
+            Map<String, Object> replay = new LinkedHashMap<>();
+            replay.put("current", filter.replayCurrent());
+            replay.put("since", filter.replaySince());
+            hello.put("replay", replay);
+        }
         session.sendMessage(new TextMessage(CanonicalJson.write(hello)));
-        feed.add(session, filter);
+        if (filter.replays()) {
+            feed.addReplaying(session, filter,
+                    () -> journal.changedCalls(filter.replaySince(), filter.replayCurrent(), REPLAY_LIMIT), REPLAY_LIMIT);
+        } else {
+            feed.add(session, filter);
+        }
     }
 
     @Override

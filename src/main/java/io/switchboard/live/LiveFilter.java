@@ -4,6 +4,9 @@ import io.switchboard.call.Call;
 import io.switchboard.ingress.InboundRequest;
 import io.switchboard.ingress.RejectedRequestException;
 import io.switchboard.phone.PhoneNormalizer;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,10 +18,21 @@ import java.util.stream.Collectors;
  * Which calls a live-feed client wants: {@code lines} and/or {@code agents} (comma-separated). No
  * filter: every call. Both: a call matching either. Lines may be written in any form
  * ({@code 33123456789}, {@code +33 1 23 45 67 89}, an extension); they are compared canonically.
+ * And what it wants replayed on connect, before live changes: {@code replay=current} (the calls in
+ * progress) and/or {@code since=<ISO-8601>} (the calls changed since then), see {@link #replays()}.
  */
-record LiveFilter(Set<String> lines, Set<String> agents) {
+record LiveFilter(Set<String> lines, Set<String> agents, boolean replayCurrent, Instant replaySince) {
 
-    static final Set<String> PARAMETERS = Set.of("lines", "agents", "access_token");
+    static final Set<String> PARAMETERS = Set.of("lines", "agents", "access_token", "replay", "since");
+
+    LiveFilter(Set<String> lines, Set<String> agents) {
+        this(lines, agents, false, null);
+    }
+
+    /** Whether the client asked for a replay on connect. */
+    boolean replays() {
+        return replayCurrent || replaySince != null;
+    }
 
     static LiveFilter parse(String query, String defaultRegion) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -26,7 +40,7 @@ record LiveFilter(Set<String> lines, Set<String> agents) {
         for (String name : values.keySet()) {
             if (!PARAMETERS.contains(name)) {
                 throw RejectedRequestException.badRequest("unknown_parameter",
-                        "Unknown query parameter '" + name + "'; allowed: agents, lines, access_token");
+                        "Unknown query parameter '" + name + "'; allowed: agents, lines, replay, since, access_token");
             }
         }
         Set<String> lines = new LinkedHashSet<>();
@@ -35,7 +49,27 @@ record LiveFilter(Set<String> lines, Set<String> agents) {
             lines.add(PhoneNormalizer.normalize(line, PhoneNormalizer.Context.of(defaultRegion, "[0-9*#]{1,10}", true)).number());
             lines.add(PhoneNormalizer.normalize(line, PhoneNormalizer.Context.of(defaultRegion, "[0-9*#]{1,10}", false)).number());
         }
-        return new LiveFilter(Set.copyOf(lines), Set.copyOf(split(values.get("agents"))));
+        String replay = values.get("replay");
+        if (replay != null && !replay.equals("current")) {
+            throw RejectedRequestException.badRequest("invalid_replay",
+                    "replay must be 'current' (the calls in progress), not '" + replay + "'");
+        }
+        return new LiveFilter(Set.copyOf(lines), Set.copyOf(split(values.get("agents"))), replay != null,
+                since(values.get("since")));
+    }
+
+    /** {@code 2026-11-23T09:00:00Z} or with an offset ({@code 2026-11-23T10:00:00+01:00}). */
+    private static Instant since(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            // an unencoded "+01:00" arrives as " 01:00" (form decoding): a space cannot be meant
+            return OffsetDateTime.parse(value.trim().replace(' ', '+')).toInstant();
+        } catch (DateTimeParseException e) {
+            throw RejectedRequestException.badRequest("invalid_since",
+                    "since must be an ISO-8601 instant with an offset, e.g. 2026-11-23T09:00:00Z; got '" + value + "'");
+        }
     }
 
     private static Set<String> split(String value) {
