@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  *       CLIENTS websockets on /api/v1/live (java.net.http.WebSocket), then RATE Telphin dial-in
  *       webhooks per second for SECONDS, open loop (one new call each) → events delivered to every
  *       client per second, event-to-screen latency (due time of the webhook → message received by
- *       the client; one process, one clock) p50/p99/max over every (event, client) pair
+ *       the client; one process, one clock) p50/p99/max over every (event, client) pair; messages
+ *       still missing 60 s after the last webhook is answered are reported ({@code missing}), not waited for
  * </pre>
  */
 public class C2cBench {
@@ -380,7 +381,9 @@ public class C2cBench {
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
         pool.shutdownNow();
-        return complete == sent && duplicates.get() == 0 && non2xx.get() == 0 && failed.get() == 0 && closed == 0 ? 0 : 1;
+        // An overloaded hub may still owe messages after the bounded wait: reported as missing, not
+        // a failure. A failure is what no load excuses: an error answer, a duplicate, a dropped client.
+        return duplicates.get() == 0 && non2xx.get() == 0 && failed.get() == 0 && closed == 0 ? 0 : 1;
     }
 
     static double pct(long[] sorted, double p) {
