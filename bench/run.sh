@@ -123,13 +123,23 @@ STARTUP_PLAIN_MS=$(wait_ready $HUB_PID)
 echo "start-up to ready, java -jar: ${STARTUP_PLAIN_MS} ms"
 stop_hub
 # b) the same jar extracted (java -Djarmode=tools extract) with an AppCDS archive from a training
-#    run (-Dspring.context.exit=onRefresh), fresh journal: this hub is the one under test.
+#    run that starts fully (Camel routes, Tomcat), serves one webhook and one API call, and is
+#    stopped with SIGTERM: the archive then holds the classes of start-up *and* of the request
+#    path (-Dspring.context.exit=onRefresh would stop before Camel and Tomcat start).
 java -Djarmode=tools -jar "$JAR" extract --destination "$RUN_ABS/app" > /dev/null
-mkdir -p "$RUN_ABS/training"
+mkdir -p "$RUN_ABS/training/data"
 for d in config routes connectors; do ln -s "$ROOT/$d" "$RUN_ABS/training/$d"; done
-( cd "$RUN_ABS/training" && java $JVM_OPTS -XX:ArchiveClassesAtExit="$RUN_ABS/app/app.jsa" \
-    -Dspring.context.exit=onRefresh -jar "$RUN_ABS/app/switchboard-0.1.0-SNAPSHOT.jar" \
-    --spring.profiles.active=bench --server.port=0 > training.log 2>&1 ) || fail "CDS training run failed"
+( cd "$RUN_ABS/training" && exec java $JVM_OPTS -XX:ArchiveClassesAtExit="$RUN_ABS/app/app.jsa" \
+    -jar "$RUN_ABS/app/switchboard-0.1.0-SNAPSHOT.jar" \
+    --spring.profiles.active=bench --server.port=$PORT > training.log 2>&1 ) &
+HUB_PID=$!
+T0=$(date +%s%N)
+wait_ready $HUB_PID > /dev/null
+gen "$RUN/training.txt" 40 mixed 2
+java bench/OpenLoop.java "$BASE" "$RUN/training.txt" 0 4 > /dev/null || fail "CDS training requests failed"
+curl -sf -o /dev/null -H "Authorization: Bearer $API_KEY" "$BASE/api/v1/calls?limit=1" || fail "CDS training API call failed"
+stop_hub
+[[ -s $RUN_ABS/app/app.jsa ]] || fail "CDS training run wrote no archive, see $RUN/training/training.log"
 start_hub "$RUN_ABS/hub" "$RUN_ABS/app/switchboard-0.1.0-SNAPSHOT.jar" -XX:SharedArchiveFile="$RUN_ABS/app/app.jsa"
 STARTUP_MS=$(wait_ready $HUB_PID)
 JAVA_PID=$HUB_PID

@@ -9,8 +9,12 @@ import java.util.List;
  */
 public interface Inbox {
 
-    /** Stores a batch of authenticated, validated requests in one transaction. */
-    void appendAll(List<InboundRequest> requests);
+    /**
+     * Stores a batch of authenticated, validated requests in one transaction.
+     *
+     * @return the inbox id of each request, in the order given
+     */
+    List<Long> appendAll(List<InboundRequest> requests);
 
     /** Oldest requests not yet translated, with their inbox ids set. */
     List<InboundRequest> pending(int limit);

@@ -1,5 +1,7 @@
 package io.switchboard.inbox;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,8 +41,16 @@ public class InboxProcessor implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final JournalWriteLock writeLock;
     private final Semaphore wakeUp = new Semaphore(0);
+    /**
+     * Translations the ingress already made to validate a request, by inbox id, so a row is not
+     * translated twice. Bounded: when the backlog outgrows it, or after a restart, the row is
+     * translated again (translation is a pure function of the stored request).
+     */
+    private final Cache<Long, List<CallEvent>> translated = Caffeine.newBuilder().maximumSize(4_096).build();
     private final Counter processed;
     private final Counter failed;
+    private final Counter reused;
+    private final Counter retranslated;
     private volatile boolean running;
     private Thread thread;
 
@@ -60,7 +70,16 @@ public class InboxProcessor implements SmartLifecycle {
         this.tx = tx;
         this.processed = meters.counter("switchboard.inbox.processed");
         this.failed = meters.counter("switchboard.inbox.failed");
+        this.reused = meters.counter("switchboard.inbox.translations", "by", "ingress");
+        this.retranslated = meters.counter("switchboard.inbox.translations", "by", "processor");
         Gauge.builder("switchboard.inbox.pending", inbox, Inbox::countPending).register(meters);
+    }
+
+    /** The events {@code inboxId}'s request translates to, as the ingress found when validating it. */
+    void translated(long inboxId, List<CallEvent> events) {
+        if (events != null) {
+            translated.put(inboxId, events);
+        }
     }
 
     /** Called after new requests are committed. */
@@ -127,6 +146,13 @@ public class InboxProcessor implements SmartLifecycle {
 
     /** Translates a row; marks it FAILED and returns null when it no longer translates. */
     private List<CallEvent> translate(InboundRequest row) {
+        List<CallEvent> known = translated.getIfPresent(row.inboxId());
+        if (known != null) {
+            translated.invalidate(row.inboxId());
+            reused.increment();
+            return known;
+        }
+        retranslated.increment();
         try {
             Source source = sources.byId(row.sourceId())
                     .orElseThrow(() -> new IllegalStateException("source '" + row.sourceId() + "' is no longer configured"));

@@ -1,5 +1,6 @@
 package io.switchboard.inbox;
 
+import io.switchboard.call.CallEvent;
 import io.switchboard.config.SwitchboardProperties;
 import io.switchboard.ingress.InboundRequest;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public class InboxWriter implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(InboxWriter.class);
     private static final int QUEUE_CAPACITY = 20_000;
 
-    private record Pending(InboundRequest request, CompletableFuture<Void> committed) {}
+    private record Pending(InboundRequest request, List<CallEvent> events, CompletableFuture<Void> committed) {}
 
     private final Inbox inbox;
     private final TransactionTemplate tx;
@@ -43,12 +44,17 @@ public class InboxWriter implements SmartLifecycle {
         this.batchSize = properties.ingress().inboxBatchSize();
     }
 
-    /** Queues a request; the future completes once it is committed, or fails if it could not be. */
-    public CompletableFuture<Void> append(InboundRequest request) {
+    /**
+     * Queues a request; the future completes once it is committed, or fails if it could not be.
+     *
+     * @param events the request's translation, done by the caller to validate it: handed to the
+     *     processor after the commit so it need not translate the row again
+     */
+    public CompletableFuture<Void> append(InboundRequest request, List<CallEvent> events) {
         CompletableFuture<Void> committed = new CompletableFuture<>();
         if (!running) {
             committed.completeExceptionally(new InboxUnavailableException("the hub is not accepting events right now"));
-        } else if (!queue.offer(new Pending(request, committed))) {
+        } else if (!queue.offer(new Pending(request, events, committed))) {
             committed.completeExceptionally(new InboxUnavailableException("the inbox queue is full"));
         }
         return committed;
@@ -77,7 +83,14 @@ public class InboxWriter implements SmartLifecycle {
     private void commit(List<Pending> batch) {
         List<InboundRequest> requests = batch.stream().map(Pending::request).toList();
         try {
-            tx.executeWithoutResult(status -> inbox.appendAll(requests));
+            tx.executeWithoutResult(status -> {
+                List<Long> ids = inbox.appendAll(requests);
+                // Handed over before the commit, so a processor already draining finds them; ids
+                // of a batch that then fails to commit are never reused (identity values).
+                for (int i = 0; i < batch.size(); i++) {
+                    processor.translated(ids.get(i), batch.get(i).events());
+                }
+            });
         } catch (RuntimeException e) {
             LOG.error("Inbox commit of {} requests failed: {}", batch.size(), e.toString());
             InboxUnavailableException failure = new InboxUnavailableException("the journal could not store the event");

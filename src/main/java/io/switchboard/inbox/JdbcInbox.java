@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** {@link Inbox} on the journal database. */
@@ -37,10 +38,13 @@ class JdbcInbox implements Inbox {
     }
 
     @Override
-    public void appendAll(List<InboundRequest> requests) {
+    public List<Long> appendAll(List<InboundRequest> requests) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.batchUpdate(
-                "INSERT INTO inbox (vendor, source_id, method, query_string, content_type, headers, body, received_at,"
-                        + " status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')",
+                connection -> connection.prepareStatement(
+                        "INSERT INTO inbox (vendor, source_id, method, query_string, content_type, headers, body,"
+                                + " received_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')",
+                        new String[] {"id"}),
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -59,7 +63,15 @@ class JdbcInbox implements Inbox {
                     public int getBatchSize() {
                         return requests.size();
                     }
-                });
+                },
+                keys);
+        List<Long> ids = keys.getKeyList().stream()
+                .map(row -> ((Number) row.values().iterator().next()).longValue())
+                .toList();
+        if (ids.size() != requests.size()) {
+            throw new IllegalStateException("inbox insert returned " + ids.size() + " ids for " + requests.size() + " rows");
+        }
+        return ids;
     }
 
     @Override

@@ -66,7 +66,7 @@ public class WebhookIngress {
         Source source = dialect.authenticate(request, exchange.getMessage().getHeader("token", String.class), sources);
         InboundRequest authenticated = request.withSource(source.id());
         List<CallEvent> events = validate(dialect, authenticated, source);
-        commit(authenticated);
+        commit(authenticated, events);
         metrics.accepted(vendor);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "accepted");
@@ -91,7 +91,7 @@ public class WebhookIngress {
         Source source = dialect.authenticate(request, pathToken, sources);
         InboundRequest authenticated = request.withSource(source.id());
         List<CallEvent> events = validate(dialect, authenticated, source);
-        commit(authenticated);
+        commit(authenticated, events);
         metrics.accepted(vendor);
         return events.size();
     }
@@ -143,9 +143,9 @@ public class WebhookIngress {
         }
     }
 
-    private void commit(InboundRequest request) {
+    private void commit(InboundRequest request, List<CallEvent> events) {
         try {
-            inbox.append(request).get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            inbox.append(request, events).get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InboxUnavailableException("interrupted while storing the event");

@@ -1,10 +1,15 @@
 package io.switchboard.phone;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.switchboard.call.Party;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +32,15 @@ public final class PhoneNormalizer {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s().\\-/]");
     /** PBX extensions written {@code prefix*extension} (Telphin {@code 000*099}). */
     private static final Pattern PREFIXED_EXTENSION = Pattern.compile("[0-9]+\\*[0-9]+");
+    private static final Pattern INTERNATIONAL_DIGITS = Pattern.compile("[1-9][0-9]{7,14}");
+    private static final Pattern NOT_DIGIT_OR_PLUS = Pattern.compile("[^0-9+]");
+    /** Extension patterns come from a handful of configured sources: compile each once. */
+    private static final Map<String, Pattern> EXTENSION_PATTERNS = new ConcurrentHashMap<>();
+    /**
+     * libphonenumber's parse + format is the costliest step of translating an event, and the same
+     * numbers (the subscriber's lines, a caller's several events) come back all the time.
+     */
+    private static final Cache<String, Optional<String>> E164 = Caffeine.newBuilder().maximumSize(20_000).build();
 
     private PhoneNormalizer() {}
 
@@ -36,7 +50,7 @@ public final class PhoneNormalizer {
         public static Context of(String defaultRegion, String extensionPattern, boolean internationalWithoutPlus) {
             return new Context(
                     defaultRegion == null ? "ZZ" : defaultRegion.toUpperCase(Locale.ROOT),
-                    Pattern.compile(extensionPattern == null ? "[0-9*#]{1,6}" : extensionPattern),
+                    EXTENSION_PATTERNS.computeIfAbsent(extensionPattern == null ? "[0-9*#]{1,6}" : extensionPattern, Pattern::compile),
                     internationalWithoutPlus);
         }
     }
@@ -62,18 +76,24 @@ public final class PhoneNormalizer {
         if (e164 != null) {
             return Party.number(raw, e164);
         }
-        String digits = value.replaceAll("[^0-9+]", "");
+        String digits = NOT_DIGIT_OR_PLUS.matcher(value).replaceAll("");
         return Party.number(raw, digits.isEmpty() ? value : digits);
     }
 
     /** E.164 form of {@code value}, or null when it is not a possible number. */
     public static String toE164(String value, Context context) {
         String candidate = value;
-        if (context.internationalWithoutPlus() && candidate.matches("[1-9][0-9]{7,14}")) {
+        if (context.internationalWithoutPlus() && INTERNATIONAL_DIGITS.matcher(candidate).matches()) {
             candidate = "+" + candidate;
         }
+        String number = candidate;
+        String region = context.defaultRegion();
+        return E164.get(region + '|' + number, key -> Optional.ofNullable(parse(number, region))).orElse(null);
+    }
+
+    private static String parse(String candidate, String region) {
         try {
-            PhoneNumber parsed = UTIL.parse(candidate, context.defaultRegion());
+            PhoneNumber parsed = UTIL.parse(candidate, region);
             if (!UTIL.isPossibleNumber(parsed)) {
                 return null;
             }
