@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * worker in feed order, so a call is never delivered twice at once nor out of order. The outcomes
  * (DELIVERED, or PENDING/DEAD after a failure) are written in one transaction per
  * {@link #SETTLE_INTERVAL} and at the end of the batch ({@link Settlements}); a crash before that
- * delivers them again (at-least-once, in order). A failed delivery is retried later
- * with exponential backoff and jitter, honouring the remote's {@code Retry-After}, until it is DEAD (not retryable,
- * {@code maxAttempts}, {@code maxAge}): see {@link DeliveryPolicy} and {@link DeliveryFailure}.
+ * delivers them again (at-least-once, in order). A failed delivery is retried later with
+ * exponential backoff and jitter, honouring the remote's {@code Retry-After}, until it is DEAD (not
+ * retryable, {@code maxAttempts}, {@code maxAge}): see {@link DeliveryPolicy} and
+ * {@link DeliveryFailure}.
  */
 class CallFeedConsumer extends ScheduledPollConsumer {
 
@@ -101,8 +102,13 @@ class CallFeedConsumer extends ScheduledPollConsumer {
         } else {
             List<Future<?>> running = new ArrayList<>(byCall.size());
             byCall.values().forEach(changes -> running.add(pool.submit(() -> deliverInOrder(changes, settlements))));
-            for (Future<?> task : running) {
-                awaitWriting(task, settlements);
+            try {
+                for (Future<?> task : running) {
+                    awaitWriting(task, settlements);
+                }
+            } catch (InterruptedException e) {
+                settlements.writeAll(); // stopping: keep what has returned so far
+                throw e;
             }
         }
         settlements.writeAll();
