@@ -161,7 +161,7 @@ public class CrmBench {
         long start = System.nanoTime();
         sendAll(client, hangups, 64);
         long acked = System.nanoTime();
-        long deadline = acked + TimeUnit.SECONDS.toNanos(300);
+        long deadline = acked + TimeUnit.SECONDS.toNanos(90);
         while (countPhase(phase) < calls && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
@@ -174,12 +174,16 @@ public class CrmBench {
         double seconds = (times[times.length - 1] - start) / 1e9;
         int lo = times.length / 10, hi = times.length - 1 - times.length / 10;
         double middle = (hi - lo) / ((times[hi] - times[lo]) / 1e9);
+        // Writes after the last hangup was acknowledged: the backlog draining without new webhooks
+        // competing for the CPU (meaningful when that backlog is large, see after_ack).
+        long afterAck = Arrays.stream(times).filter(t -> t > acked).count();
+        double drain = afterAck < 2 ? 0 : afterAck / ((times[times.length - 1] - acked) / 1e9);
         System.out.printf("BENCH crm-throughput calls=%d delivered=%d writes_per_s=%.0f middle80_writes_per_s=%.0f"
-                        + " ingest_per_s=%.0f elapsed_s=%.1f other_writes=%d%n",
-                calls, got, got / seconds, middle, calls / ((acked - start) / 1e9), seconds,
+                        + " ingest_per_s=%.0f elapsed_s=%.1f after_ack=%d drain_writes_per_s=%.0f other_writes=%d%n",
+                calls, got, got / seconds, middle, calls / ((acked - start) / 1e9), seconds, afterAck, drain,
                 writes.get() - before - got);
         if (got < calls) {
-            System.out.println("BENCH FAILED: " + (calls - got) + " calls not delivered within 300 s");
+            System.out.println("BENCH FAILED: " + (calls - got) + " calls not delivered within 90 s of the last hangup");
             System.exit(1);
         }
     }
@@ -211,7 +215,7 @@ public class CrmBench {
                         }
                     });
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (countPhase(phase) < calls && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }

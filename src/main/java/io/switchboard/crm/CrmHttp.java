@@ -29,6 +29,12 @@ public final class CrmHttp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrmHttp.class);
 
+    /**
+     * Keep-alive connections per CRM host: one sink serves a call source with up to 32 deliveries
+     * in flight (HttpClient's default of 5 made the others wait for a connection). Opened on demand.
+     */
+    static final int MAX_CONNECTIONS = 32;
+
     private final String crm;
     private final VendorHttp http;
     private final boolean dryRun;
@@ -36,7 +42,7 @@ public final class CrmHttp implements AutoCloseable {
 
     public CrmHttp(String crm, VendorHttpSettings settings, Clock clock, boolean dryRun) {
         this.crm = crm;
-        this.http = new VendorHttp(crm, settings, clock);
+        this.http = new VendorHttp(crm, settings, clock, MAX_CONNECTIONS);
         this.dryRun = dryRun;
     }
 

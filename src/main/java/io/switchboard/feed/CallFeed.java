@@ -3,6 +3,7 @@ package io.switchboard.feed;
 import io.switchboard.call.CallState;
 import io.switchboard.journal.Page;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,15 +25,17 @@ public interface CallFeed {
     int claim(String subscription, Filter filter, int limit);
 
     /**
-     * Pending deliveries whose next attempt is due, oldest change first. A delivery is held back
-     * while an earlier change of the same call is still pending for the subscription, so one call's
-     * changes are never delivered out of order.
+     * Pending deliveries whose next attempt is due, longest due first (then oldest change first),
+     * at most one per call: a delivery is held back while an earlier change of the same call is
+     * still pending for the subscription, so one call's changes are never delivered out of order.
      */
     List<Delivery> due(String subscription, Instant now, int limit);
 
-    void delivered(long deliveryId, Instant now);
-
-    void failed(long deliveryId, int attempts, Instant nextAttempt, boolean dead, String error, Instant now);
+    /**
+     * Records the outcomes of several attempts in one transaction: all of them or, when it fails,
+     * none (those deliveries stay PENDING and are attempted again: at-least-once).
+     */
+    void settle(Collection<Outcome> outcomes);
 
     /** Deliveries matching {@code query}, newest first. */
     Page<DeliveryRecord> search(DeliveryQuery query);
@@ -62,6 +65,26 @@ public interface CallFeed {
      * @param queuedAt when it was claimed or last replayed: the age limit counts from here
      */
     record Delivery(long id, long feedSeq, String callId, CallState state, int attempts, Instant queuedAt) {}
+
+    /**
+     * The outcome of one attempt.
+     *
+     * @param status      DELIVERED; PENDING (failed, retried at {@code nextAttempt}) or DEAD
+     * @param attempts    attempts made so far, this one included
+     * @param nextAttempt when a PENDING delivery is tried again; null for DELIVERED (kept as it was)
+     * @param error       the failure, one line; null for DELIVERED
+     */
+    record Outcome(long deliveryId, DeliveryStatus status, int attempts, Instant nextAttempt, String error, Instant at) {
+
+        static Outcome delivered(long deliveryId, int attempts, Instant at) {
+            return new Outcome(deliveryId, DeliveryStatus.DELIVERED, attempts, null, null, at);
+        }
+
+        static Outcome failed(long deliveryId, int attempts, Instant nextAttempt, boolean dead, String error, Instant at) {
+            return new Outcome(deliveryId, dead ? DeliveryStatus.DEAD : DeliveryStatus.PENDING, attempts, nextAttempt,
+                    error, at);
+        }
+    }
 
     /** A delivery as the deliveries API shows it. */
     record DeliveryRecord(

@@ -4,17 +4,19 @@ import io.switchboard.call.Call;
 import io.switchboard.call.CanonicalJson;
 import io.switchboard.journal.CallJournal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
@@ -24,14 +26,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls the call feed for one subscription: claims new matching changes, then hands every due
  * delivery to the route, up to {@code concurrency} at a time. The changes of one call go to one
- * worker in feed order, so a call is never delivered twice at once nor out of order. A delivery is
- * marked DELIVERED as soon as the route returns; a failed one is retried later with exponential
- * backoff and jitter, honouring the remote's {@code Retry-After}, until it is DEAD (not retryable,
- * {@code maxAttempts}, {@code maxAge}): see {@link DeliveryPolicy} and {@link DeliveryFailure}.
+ * worker in feed order, so a call is never delivered twice at once nor out of order. The outcomes
+ * (DELIVERED, or PENDING/DEAD after a failure) are written in one transaction per
+ * {@link #SETTLE_INTERVAL} and at the end of the batch ({@link Settlements}); a crash before that
+ * delivers them again (at-least-once, in order). A failed delivery is retried later with
+ * exponential backoff and jitter, honouring the remote's {@code Retry-After}, until it is DEAD (not
+ * retryable, {@code maxAttempts}, {@code maxAge}): see {@link DeliveryPolicy} and
+ * {@link DeliveryFailure}.
  */
 class CallFeedConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallFeedConsumer.class);
+
+    /**
+     * How often the outcomes of a running batch are written (one transaction each): a crash delivers
+     * again at most what returned in this window, plus what was in flight.
+     */
+    static final Duration SETTLE_INTERVAL = Duration.ofMillis(50);
 
     private final CallFeedEndpoint endpoint;
     private final CallFeed feed;
@@ -81,42 +92,64 @@ class CallFeedConsumer extends ScheduledPollConsumer {
         for (CallFeed.Delivery delivery : due) {
             byCall.computeIfAbsent(delivery.callId(), id -> new ArrayList<>()).add(delivery);
         }
+        Settlements settlements = new Settlements(feed::settle, subscription, SETTLE_INTERVAL);
         ExecutorService pool = workers;
         if (pool == null || byCall.size() == 1) {
-            byCall.values().forEach(this::deliverInOrder);
+            for (List<CallFeed.Delivery> changes : byCall.values()) {
+                deliverInOrder(changes, settlements);
+                settlements.writeIfDue();
+            }
         } else {
-            List<Callable<Void>> tasks = new ArrayList<>();
-            byCall.values().forEach(changes -> tasks.add(() -> {
-                deliverInOrder(changes);
-                return null;
-            }));
-            for (Future<Void> done : pool.invokeAll(tasks)) {
-                try {
-                    done.get();
-                } catch (ExecutionException e) {
-                    LOG.error("Subscription '{}': delivery worker failed", subscription, e.getCause());
+            List<Future<?>> running = new ArrayList<>(byCall.size());
+            byCall.values().forEach(changes -> running.add(pool.submit(() -> deliverInOrder(changes, settlements))));
+            try {
+                for (Future<?> task : running) {
+                    awaitWriting(task, settlements);
                 }
+            } catch (InterruptedException e) {
+                settlements.writeAll(); // stopping: keep what has returned so far
+                throw e;
             }
         }
+        settlements.writeAll();
         return due.size();
     }
 
-    /** One call's due changes, oldest first; stops at the first that stays PENDING (it holds back the rest). */
-    private void deliverInOrder(List<CallFeed.Delivery> changes) {
-        for (CallFeed.Delivery delivery : changes) {
-            if (!isRunAllowed() || !deliver(delivery)) {
+    /** Waits for one worker's task, writing the outcomes gathered meanwhile every {@link #SETTLE_INTERVAL}. */
+    private void awaitWriting(Future<?> task, Settlements settlements) throws InterruptedException {
+        while (true) {
+            try {
+                task.get(settlements.nanosToNextWrite(), TimeUnit.NANOSECONDS);
+                return;
+            } catch (TimeoutException e) {
+                settlements.writeIfDue();
+            } catch (ExecutionException e) {
+                LOG.error("Subscription '{}': delivery worker failed", endpoint.getSubscription(), e.getCause());
                 return;
             }
         }
     }
 
-    /** @return true when the delivery is settled (DELIVERED or DEAD), false when it will be retried */
-    private boolean deliver(CallFeed.Delivery delivery) {
+    /** One call's due changes, oldest first; stops at the first that stays PENDING (it holds back the rest). */
+    private void deliverInOrder(List<CallFeed.Delivery> changes, Settlements settlements) {
+        for (CallFeed.Delivery delivery : changes) {
+            if (!isRunAllowed()) {
+                return;
+            }
+            CallFeed.Outcome outcome = deliver(delivery);
+            settlements.add(outcome);
+            if (outcome.status() == DeliveryStatus.PENDING) {
+                return;
+            }
+        }
+    }
+
+    private CallFeed.Outcome deliver(CallFeed.Delivery delivery) {
         Optional<Call> call = journal.findCallWithoutEvents(delivery.callId());
         int attempt = delivery.attempts() + 1;
         if (call.isEmpty()) {
-            feed.failed(delivery.id(), attempt, clock.instant(), true, "call no longer in the journal", clock.instant());
-            return true;
+            Instant now = clock.instant();
+            return CallFeed.Outcome.failed(delivery.id(), attempt, now, true, "call no longer in the journal", now);
         }
         Exchange exchange = createExchange(false);
         try {
@@ -135,22 +168,20 @@ class CallFeedConsumer extends ScheduledPollConsumer {
             exchange.setException(e);
         }
         try {
-            return settle(delivery, attempt, exchange);
+            return outcome(delivery, attempt, exchange);
         } finally {
             releaseExchange(exchange, false);
         }
     }
 
-    private boolean settle(CallFeed.Delivery delivery, int attempt, Exchange exchange) {
+    private CallFeed.Outcome outcome(CallFeed.Delivery delivery, int attempt, Exchange exchange) {
         Instant now = clock.instant();
         Exception failure = exchange.getException();
         if (failure == null) {
-            feed.delivered(delivery.id(), now);
-            return true;
+            return CallFeed.Outcome.delivered(delivery.id(), attempt, now);
         }
         DeliveryFailure why = DeliveryFailure.of(failure, exchange.getMessage().getHeader(FeedHeaders.RETRY_AFTER), clock);
         DeliveryPolicy.Decision decision = policy.afterFailure(attempt, delivery.queuedAt(), now, why);
-        feed.failed(delivery.id(), attempt, decision.nextAttempt(), decision.dead(), decision.error(), now);
         if (decision.dead()) {
             LOG.warn("Subscription '{}': delivery {} of call {} is DEAD after attempt {}: {}", endpoint.getSubscription(),
                     delivery.id(), delivery.callId(), attempt, decision.error());
@@ -159,6 +190,6 @@ class CallFeedConsumer extends ScheduledPollConsumer {
                     endpoint.getSubscription(), delivery.id(), delivery.callId(), attempt, decision.nextAttempt(),
                     decision.error());
         }
-        return decision.dead();
+        return CallFeed.Outcome.failed(delivery.id(), attempt, decision.nextAttempt(), decision.dead(), decision.error(), now);
     }
 }

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -28,9 +30,18 @@ class JdbcCallFeed implements CallFeed {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
 
+    private final String dueSql;
+
     JdbcCallFeed(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.dueSql = dueSql(isH2(jdbc));
+    }
+
+    private static boolean isH2(NamedParameterJdbcTemplate jdbc) {
+        String product = jdbc.getJdbcTemplate().execute(
+                (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        return "H2".equalsIgnoreCase(product);
     }
 
     @Override
@@ -105,16 +116,35 @@ class JdbcCallFeed implements CallFeed {
         }
     }
 
+    /**
+     * Walks the index {@code feed_deliveries_due} (subscription, status, next_attempt_at, feed_seq)
+     * from its oldest due entry and stops at {@code limit}: no sort, no scan of the whole backlog.
+     * Only the earliest PENDING change of each call is taken (the ordering check skips a delivery
+     * while an earlier change of its call is PENDING, due or not): a call's next change comes with
+     * the next poll, once this one is settled.
+     *
+     * <p>On H2 the indexes are named: its planner picks them from column statistics, and on a new
+     * journal (no statistics yet) it ran the ordering check on the (subscription, feed_seq) index,
+     * reading every earlier delivery of the subscription for each due one. PostgreSQL plans from
+     * its own statistics and takes no hints.
+     */
+    static String dueSql(boolean h2) {
+        return "SELECT d.id, d.feed_seq, d.call_id, f.state, d.attempts, COALESCE(d.queued_at, d.created_at)"
+                + " FROM feed_deliveries d" + (h2 ? " USE INDEX (feed_deliveries_due)" : "")
+                + " JOIN call_feed f ON f.seq = d.feed_seq"
+                + " WHERE d.subscription = :sub AND d.status = 'PENDING' AND d.next_attempt_at <= :now"
+                + " AND NOT EXISTS (SELECT 1 FROM feed_deliveries e" + (h2 ? " USE INDEX (feed_deliveries_call)" : "")
+                + " WHERE e.subscription = d.subscription AND e.call_id = d.call_id AND e.feed_seq < d.feed_seq"
+                + " AND e.status = 'PENDING')"
+                // The constant leading columns too: H2 walks an index in ORDER BY order only when the
+                // ORDER BY starts with the index's first column.
+                + " ORDER BY d.subscription, d.status, d.next_attempt_at, d.feed_seq FETCH FIRST :limit ROWS ONLY";
+    }
+
     @Override
     public List<Delivery> due(String subscription, Instant now, int limit) {
         return jdbc.query(
-                "SELECT d.id, d.feed_seq, d.call_id, f.state, d.attempts, COALESCE(d.queued_at, d.created_at)"
-                        + " FROM feed_deliveries d JOIN call_feed f ON f.seq = d.feed_seq"
-                        + " WHERE d.subscription = :sub AND d.status = 'PENDING' AND d.next_attempt_at <= :now"
-                        + " AND NOT EXISTS (SELECT 1 FROM feed_deliveries e WHERE e.subscription = d.subscription"
-                        + " AND e.call_id = d.call_id AND e.feed_seq < d.feed_seq AND e.status = 'PENDING'"
-                        + " AND e.next_attempt_at > :now)"
-                        + " ORDER BY d.feed_seq FETCH FIRST :limit ROWS ONLY",
+                dueSql,
                 new MapSqlParameterSource("sub", subscription)
                         .addValue("now", ts(now))
                         .addValue("limit", limit),
@@ -123,24 +153,34 @@ class JdbcCallFeed implements CallFeed {
     }
 
     @Override
-    public void delivered(long deliveryId, Instant now) {
-        jdbc.update(
-                "UPDATE feed_deliveries SET status = 'DELIVERED', attempts = attempts + 1, last_error = NULL,"
-                        + " updated_at = :now WHERE id = :id",
-                new MapSqlParameterSource("id", deliveryId).addValue("now", ts(now)));
-    }
-
-    @Override
-    public void failed(long deliveryId, int attempts, Instant nextAttempt, boolean dead, String error, Instant now) {
-        jdbc.update(
-                "UPDATE feed_deliveries SET status = :status, attempts = :attempts, next_attempt_at = :next,"
-                        + " last_error = :error, updated_at = :now WHERE id = :id",
-                new MapSqlParameterSource("id", deliveryId)
-                        .addValue("status", dead ? "DEAD" : "PENDING")
-                        .addValue("attempts", attempts)
-                        .addValue("next", ts(nextAttempt))
-                        .addValue("error", error == null ? null : error.substring(0, Math.min(1000, error.length())))
-                        .addValue("now", ts(now)));
+    public void settle(Collection<Outcome> outcomes) {
+        List<SqlParameterSource> delivered = new ArrayList<>();
+        List<SqlParameterSource> failed = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            MapSqlParameterSource p = new MapSqlParameterSource("id", o.deliveryId())
+                    .addValue("attempts", o.attempts())
+                    .addValue("now", ts(o.at()));
+            if (o.status() == DeliveryStatus.DELIVERED) {
+                delivered.add(p);
+            } else {
+                failed.add(p.addValue("status", o.status().name())
+                        .addValue("next", ts(o.nextAttempt()))
+                        .addValue("error", o.error() == null ? null : o.error().substring(0, Math.min(1000, o.error().length()))));
+            }
+        }
+        if (delivered.isEmpty() && failed.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            if (!delivered.isEmpty()) {
+                jdbc.batchUpdate("UPDATE feed_deliveries SET status = 'DELIVERED', attempts = :attempts, last_error = NULL,"
+                        + " updated_at = :now WHERE id = :id", delivered.toArray(SqlParameterSource[]::new));
+            }
+            if (!failed.isEmpty()) {
+                jdbc.batchUpdate("UPDATE feed_deliveries SET status = :status, attempts = :attempts, next_attempt_at = :next,"
+                        + " last_error = :error, updated_at = :now WHERE id = :id", failed.toArray(SqlParameterSource[]::new));
+            }
+        });
     }
 
     @Override
