@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Applies to routes that start {@code from} {@code kamelet:switchboard-call-source} or
  * {@code switchboard:calls} and use the default error handler (no {@code routeConfigurationId},
- * no error handler of their own: a route that declares one keeps it). Their default error handler
+ * no error handler of their own: a route that declares one keeps it; Kamelet and template routes,
+ * such as the call source's own route, are left alone). Their default error handler
  * is copied with logging turned off; redelivery stays off (the feed retries with backoff) and
  * {@code onException} clauses still work.
  *
@@ -35,12 +36,17 @@ class QuietFeedRoutes implements ModelLifecycleStrategy {
 
     @Override
     public void onAddRouteDefinition(RouteDefinition route) {
-        if (isFedByCallSource(route) && route.getRouteConfigurationId() == null) {
+        if (isFedByCallSource(route) && route.getRouteConfigurationId() == null && !fromTemplate(route)) {
             ErrorHandlerFactory current = route.isErrorHandlerFactorySet() ? route.getErrorHandlerFactory() : null;
             if (current == null || current.getClass() == DefaultErrorHandlerDefinition.class) {
                 route.setErrorHandlerFactory(quiet((DefaultErrorHandlerDefinition) current));
             }
         }
+    }
+
+    /** Kamelet and template routes (the call source's own route) keep what Camel gives them (no error handler). */
+    private static boolean fromTemplate(RouteDefinition route) {
+        return route.isCreatedFromTemplate() || Boolean.TRUE.equals(route.isKamelet());
     }
 
     static boolean isFedByCallSource(RouteDefinition route) {
