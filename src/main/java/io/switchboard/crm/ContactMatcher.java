@@ -4,7 +4,6 @@ import io.switchboard.crm.ContactMatch.Status;
 import io.switchboard.crm.MatchingPolicy.Ambiguity;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,13 +13,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Create-once: contacts the hub created are remembered in the journal ({@link CrmRecords}) and
  * consulted before the CRM is searched, because a CRM's search index lags seconds behind creation;
- * creation is serialized per (connector, number) inside this hub, so two calls from the same new
- * number ending together create one contact.
+ * creation is serialized per (connector, number) inside this hub instance (striped locks: a fixed
+ * set of {@value #LOCK_STRIPES} locks, whatever the number of callers), so two calls from the same
+ * new number ending together create one contact. Several hub instances delivering the same
+ * subscription do not share these locks; the journal's memory still stops a later call, but two
+ * instances creating at the same moment could each create one.
  */
 public final class ContactMatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactMatcher.class);
-    private static final ConcurrentHashMap<String, Object> LOCKS = new ConcurrentHashMap<>();
+    /** Lock stripes of create-once: a fixed number, however many numbers call (see {@link #lockFor}). */
+    static final int LOCK_STRIPES = 256;
+
+    private static final Object[] LOCKS = new Object[LOCK_STRIPES];
+
+    static {
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            LOCKS[i] = new Object();
+        }
+    }
 
     private final String connectorId;
     private final MatchingPolicy policy;
@@ -93,8 +104,7 @@ public final class ContactMatcher {
         if (objectType == null) {
             return ContactMatch.of(Status.NONE);
         }
-        Object lock = LOCKS.computeIfAbsent(connectorId + '|' + number, k -> new Object());
-        synchronized (lock) {
+        synchronized (lockFor(connectorId, number)) {
             Optional<CrmContact> created = remembered(number);
             if (created.isEmpty()) {
                 CrmContact contact = directory.create(objectType, number, call);
@@ -104,6 +114,16 @@ public final class ContactMatcher {
             }
             return new ContactMatch(Status.CREATED, List.of(created.get()), List.of(created.get()));
         }
+    }
+
+    /**
+     * The lock serializing contact creation for (connector, number). Striped: the same pair always
+     * gets the same lock, two pairs may share one (they then wait for each other, which is harmless:
+     * a creation takes one CRM request). Memory stays fixed, unlike one lock per number ever seen.
+     */
+    static Object lockFor(String connectorId, String number) {
+        int hash = (connectorId + '|' + number).hashCode();
+        return LOCKS[Math.floorMod(hash ^ (hash >>> 16), LOCK_STRIPES)];
     }
 
     private Optional<CrmContact> remembered(String number) {

@@ -3,6 +3,8 @@ package io.switchboard.crm;
 import io.switchboard.crm.CrmCallWriter.Activity;
 import io.switchboard.crm.CrmRecords.Kind;
 import io.switchboard.crm.MatchingPolicy.Ambiguity;
+import io.switchboard.feed.FeedHeaders;
+import io.switchboard.vendor.api.VendorApiException;
 import io.switchboard.vendor.api.VendorHttpSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * </ol>
  *
  * <p>Failures are {@link io.switchboard.vendor.api.VendorApiException}s: the call source retries the
- * retryable ones (429/503 with their Retry-After, timeouts) and dead-letters the others. The bean's
+ * retryable ones (429/502/503/504 with their Retry-After, timeouts, and a 500 for the first
+ * {@code serverErrorAttempts - 1} attempts: {@link ServerErrorRetry}) and dead-letters the others. The bean's
  * properties are the Kamelet's parameters; it is thread-safe.
  *
  * <p>Headers set: {@code SwitchboardCrmRecordId}, {@code SwitchboardCrmMatch}, and in dry-run mode
@@ -60,6 +63,7 @@ public abstract class CrmCallSink implements Processor, AutoCloseable {
     private boolean missedCallTask;
     private int connectTimeout = 5000;
     private int readTimeout = 15000;
+    private int serverErrorAttempts = 5;
     private CrmRecords records;
     private Clock clock = Clock.systemUTC();
 
@@ -82,6 +86,16 @@ public abstract class CrmCallSink implements Processor, AutoCloseable {
 
     @Override
     public void process(Exchange exchange) {
+        try {
+            deliver(exchange);
+        } catch (VendorApiException e) {
+            // Only the call source retries: a delivery from elsewhere (no attempt header) keeps the CRM's kind.
+            Integer attempt = exchange.getMessage().getHeader(FeedHeaders.ATTEMPT, Integer.class);
+            throw attempt == null ? e : ServerErrorRetry.apply(e, attempt, serverErrorAttempts);
+        }
+    }
+
+    private void deliver(Exchange exchange) {
         CallFacts call = CallFacts.parse(exchange.getMessage().getBody(String.class));
         Engine e = engine(exchange.getContext());
         if (!call.ended() && !(createOnRing && e.writer().canUpdate())) {
@@ -92,6 +106,9 @@ public abstract class CrmCallSink implements Processor, AutoCloseable {
         ContactMatch match = e.matcher().match(call, e.writer(), call.ended() && !dryRun);
         Activity activity = new Activity(call, match, e.agents().ownerFor(call.call().agent()));
         String recordId = writeCall(e, activity);
+        if (call.ended() && call.call().recordingUrl() != null && e.writer().attachesRecordings()) {
+            attachRecording(e, activity, recordId);
+        }
         if (call.ended() && call.missedInbound() && missedCallTask) {
             writeFollowUp(e, activity);
         }
@@ -129,6 +146,17 @@ public abstract class CrmCallSink implements Processor, AutoCloseable {
         LOG.info("CRM connector '{}' logged call {} as {} {} (match {})", connectorId, callId, crm(), recordId,
                 activity.match().status());
         return recordId;
+    }
+
+    /** Uploads the recording file once per call (kept in {@code crm_records} as RECORDING); a retry after a failed upload tries again. */
+    private void attachRecording(Engine e, Activity activity, String recordId) {
+        String callId = activity.call().callId();
+        if (records().recordId(connectorId, callId, Kind.RECORDING).isPresent()) {
+            return;
+        }
+        if (e.writer().attachRecording(recordId, activity) && !dryRun) {
+            records().remember(connectorId, callId, Kind.RECORDING, crm(), recordId);
+        }
     }
 
     private void writeFollowUp(Engine e, Activity activity) {
@@ -214,6 +242,8 @@ public abstract class CrmCallSink implements Processor, AutoCloseable {
     public void setMissedCallTask(boolean missedCallTask) { this.missedCallTask = missedCallTask; }
     public void setConnectTimeout(int connectTimeout) { this.connectTimeout = connectTimeout; }
     public void setReadTimeout(int readTimeout) { this.readTimeout = readTimeout; }
+    /** Attempts a CRM's HTTP 500 may take before the delivery is DEAD (1 = never retried); see {@link ServerErrorRetry}. */
+    public void setServerErrorAttempts(int serverErrorAttempts) { this.serverErrorAttempts = serverErrorAttempts; }
     /** The journal; found in the Camel registry when not set. */
     public void setRecords(CrmRecords records) { this.records = records; }
     /** For tests. */

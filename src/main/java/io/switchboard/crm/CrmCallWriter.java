@@ -43,6 +43,21 @@ public interface CrmCallWriter extends ContactDirectory, AutoCloseable {
     /** Updates the activity {@code recordId} to what the call is now. */
     void update(String recordId, Activity activity);
 
+    /** Whether {@link #attachRecording} uploads recording files (else the link in the notes is all). */
+    default boolean attachesRecordings() {
+        return false;
+    }
+
+    /**
+     * Attaches the call's recording file (from {@code recordingUrl}) to the activity {@code recordId}.
+     *
+     * @return true when attached (or already there), false when skipped for good (too large, gone):
+     *         the link in the notes then stands; throws a retryable failure when trying later may help
+     */
+    default boolean attachRecording(String recordId, Activity activity) {
+        return false;
+    }
+
     /** Creates the follow-up task of a missed inbound call for its owner; returns its CRM id. */
     String createFollowUp(Activity activity);
 

@@ -8,6 +8,9 @@ import io.switchboard.vendor.api.VendorHttp;
 import io.switchboard.vendor.api.VendorHttpResponse;
 import io.switchboard.vendor.api.VendorHttpSettings;
 import java.net.URI;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
+import org.apache.hc.core5.http.ContentType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * credentials could be renewed, and dry-run mode.
  *
  * <p>Dry run: requests are not sent. Each one is logged at INFO with credentials masked and kept
- * until {@link #drainDryRun()}; the caller's canned answer stands in for the CRM's (searches find
+ * until {@link #drainDryRun()} on the same thread (one delivery); the caller's canned answer stands in for the CRM's (searches find
  * nothing, creations return the id {@code dry-run}).
  */
 public final class CrmHttp implements AutoCloseable {
@@ -38,7 +41,13 @@ public final class CrmHttp implements AutoCloseable {
     private final String crm;
     private final VendorHttp http;
     private final boolean dryRun;
-    private final List<CrmRequest> dryRunRequests = new ArrayList<>();
+    /**
+     * Dry-run requests of the delivery running on this thread. A sink instance is shared by every
+     * delivery of its subscription (concurrency &gt; 1 runs several at once, each on one worker
+     * thread from start to end), so the recording is per thread: each delivery lists exactly its
+     * own requests.
+     */
+    private final ThreadLocal<List<CrmRequest>> dryRunRequests = ThreadLocal.withInitial(ArrayList::new);
 
     public CrmHttp(String crm, VendorHttpSettings settings, Clock clock, boolean dryRun) {
         this.crm = crm;
@@ -77,12 +86,24 @@ public final class CrmHttp implements AutoCloseable {
         if (dryRun) {
             String text = request.describe();
             LOG.debug("{} dry run, not sent:\n{}", crm, text);
-            synchronized (dryRunRequests) {
-                dryRunRequests.add(request);
-            }
+            dryRunRequests.get().add(request);
             return new VendorHttpResponse(200, dryRunAnswer == null ? "{}" : dryRunAnswer, Optional.empty());
         }
         return http.send(request.toHttp(), request.operation());
+    }
+
+    /**
+     * Sends a {@code multipart/form-data} request with one file part ({@code field}, streamed from
+     * {@code file}), authenticated by {@code auth}. Not for dry-run mode (there is no file then:
+     * record a {@link #call} describing the upload instead).
+     */
+    public JsonNode upload(CrmAuth auth, Function<URI, CrmRequest> build, String field, RecordingDownload.Recording file) {
+        CrmRequest request = auth.sign(build.apply(auth.baseUrl()));
+        HttpUriRequestBase multipart = request.toHttp();
+        multipart.setEntity(MultipartEntityBuilder.create()
+                .addBinaryBody(field, file.file().toFile(), ContentType.parse(file.contentType()), file.fileName())
+                .build());
+        return read(request.operation(), http.send(multipart, request.operation()));
     }
 
     /** Reads a 2xx JSON answer, or throws the failure its status means. */
@@ -100,13 +121,12 @@ public final class CrmHttp implements AutoCloseable {
         return VendorApiException.of(crm, operation, Kind.MALFORMED_RESPONSE).httpStatus(status).detail(detail).build();
     }
 
-    /** The requests dry-run mode recorded since the last call, oldest first. */
+    /** The requests dry-run mode recorded on this thread since its last call, oldest first. */
     public List<CrmRequest> drainDryRun() {
-        synchronized (dryRunRequests) {
-            List<CrmRequest> out = List.copyOf(dryRunRequests);
-            dryRunRequests.clear();
-            return out;
-        }
+        List<CrmRequest> recorded = dryRunRequests.get();
+        List<CrmRequest> out = List.copyOf(recorded);
+        dryRunRequests.remove();
+        return out;
     }
 
     @Override

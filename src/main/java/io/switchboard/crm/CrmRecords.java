@@ -13,7 +13,9 @@ public interface CrmRecords {
     /** What a record stands for: the call activity itself, or the follow-up task of a missed call. */
     enum Kind {
         CALL,
-        FOLLOW_UP
+        FOLLOW_UP,
+        /** The call's recording file attached to the CALL record (Pipedrive {@code uploadRecording}). */
+        RECORDING
     }
 
     /** The CRM id of the record {@code connectorId} wrote for {@code callId}, if any. */

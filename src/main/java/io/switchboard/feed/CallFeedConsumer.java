@@ -183,13 +183,22 @@ class CallFeedConsumer extends ScheduledPollConsumer {
         DeliveryFailure why = DeliveryFailure.of(failure, exchange.getMessage().getHeader(FeedHeaders.RETRY_AFTER), clock);
         DeliveryPolicy.Decision decision = policy.afterFailure(attempt, delivery.queuedAt(), now, why);
         if (decision.dead()) {
-            LOG.warn("Subscription '{}': delivery {} of call {} is DEAD after attempt {}: {}", endpoint.getSubscription(),
-                    delivery.id(), delivery.callId(), attempt, decision.error());
+            LOG.error("Subscription '{}': call {} delivery {} is DEAD after attempt {}/{}: {}", endpoint.getSubscription(),
+                    delivery.callId(), delivery.id(), attempt, maxAttemptsText(), decision.error());
         } else {
-            LOG.info("Subscription '{}': delivery {} of call {} failed (attempt {}), next at {}: {}",
-                    endpoint.getSubscription(), delivery.id(), delivery.callId(), attempt, decision.nextAttempt(),
-                    decision.error());
+            LOG.warn("Subscription '{}': call {} delivery {} attempt {}/{} failed, next attempt at {}: {}",
+                    endpoint.getSubscription(), delivery.callId(), delivery.id(), attempt, maxAttemptsText(),
+                    decision.nextAttempt(), decision.error());
+        }
+        if (!DeliveryFailure.isRemote(failure) && LOG.isDebugEnabled()) {
+            // An expected remote error says all in its message; anything else may be a bug: its trace.
+            LOG.debug("Subscription '{}': call {} delivery {} failed with", endpoint.getSubscription(),
+                    delivery.callId(), delivery.id(), failure);
         }
         return CallFeed.Outcome.failed(delivery.id(), attempt, decision.nextAttempt(), decision.dead(), decision.error(), now);
+    }
+
+    private String maxAttemptsText() {
+        return endpoint.getMaxAttempts() > 0 ? String.valueOf(endpoint.getMaxAttempts()) : "unlimited";
     }
 }

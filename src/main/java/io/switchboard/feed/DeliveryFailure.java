@@ -47,6 +47,19 @@ public record DeliveryFailure(boolean retryable, Optional<Duration> retryAfter, 
         return new DeliveryFailure(true, signalled, String.valueOf(failure));
     }
 
+    /**
+     * True when {@code failure} is a remote system's expected answer (a {@link VendorApiException} or a
+     * camel-http status error): its message says everything, a stack trace would add nothing.
+     */
+    public static boolean isRemote(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof VendorApiException || t instanceof HttpOperationFailedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static DeliveryFailure ofHttp(HttpOperationFailedException http, Optional<Duration> signalled, Clock clock) {
         int status = http.getStatusCode();
         boolean retryable = status == 408 || status == 425 || status == 429 || status >= 500;

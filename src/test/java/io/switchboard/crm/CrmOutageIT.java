@@ -8,9 +8,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.switchboard.LogCapture;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +35,9 @@ import org.junit.jupiter.api.Test;
  * 10 min), so the deliveries see many failed attempts within the minute, as production would over a
  * longer outage, and recover within seconds of the receiver coming back. {@code maxAttempts} is
  * raised accordingly (production's 20 attempts at production backoff span hours).
+ *
+ * <p>The log stays readable: each failed attempt is one WARN line of the feed consumer without a
+ * stack trace, nothing at ERROR, nothing from Camel's error handler.
  */
 class CrmOutageIT extends DeliveryTestSupport {
 
@@ -40,11 +46,15 @@ class CrmOutageIT extends DeliveryTestSupport {
     private static final int CALLS_PER_PHASE = 8;
 
     private WireMockServer crm;
+    private LogCapture log;
 
     @AfterEach
     void stopCrm() {
         if (crm != null) {
             crm.stop();
+        }
+        if (log != null) {
+            log.close();
         }
     }
 
@@ -61,6 +71,7 @@ class CrmOutageIT extends DeliveryTestSupport {
             port = s.getLocalPort();
         }
         crm = crm(port);
+        log = LogCapture.start();
         crm.stubFor(WireMock.post("/calls").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
         subscribe(SUB, "&concurrency=4&initialBackoff=200&maxBackoff=2000&maxAttempts=1000&maxAge=1h",
                 "kamelet:webhook-call-sink?url=RAW(http://127.0.0.1:" + port + "/calls)&secret=RAW(outage-secret)&timeout=2000");
@@ -94,6 +105,21 @@ class CrmOutageIT extends DeliveryTestSupport {
         Set<String> delivered = received.stream().map(r -> r.getHeader("X-Switchboard-Call-Id")).collect(Collectors.toSet());
         assertThat(delivered).containsExactlyInAnyOrderElementsOf(calls);
         assertThat(received).hasSize(calls.size());
+
+        List<ILoggingEvent> loud = log.warningsAndErrors();
+        assertThat(loud).allSatisfy(e -> {
+            assertThat(e.getThrowableProxy()).as("stack trace in: %s", e.getFormattedMessage()).isNull();
+            assertThat(e.getFormattedMessage()).doesNotContain("outage-secret");
+        });
+        assertThat(loud).noneMatch(e -> e.getLoggerName().startsWith("org.apache.camel.processor"));
+        List<ILoggingEvent> outage = loud.stream().filter(e -> e.getFormattedMessage().contains("'" + SUB + "'")).toList();
+        assertThat(outage).allSatisfy(e -> {
+            assertThat(e.getLevel()).isEqualTo(Level.WARN);
+            assertThat(e.getLoggerName()).isEqualTo("io.switchboard.feed.CallFeedConsumer");
+        });
+        assertThat(outage).hasSizeGreaterThanOrEqualTo(CALLS_PER_PHASE * 2);
+        assertThat(outage).anyMatch(e -> e.getFormattedMessage().contains("HTTP 503"))
+                .anyMatch(e -> e.getFormattedMessage().contains("unreachable"));
     }
 
     private long failedAttempts() {

@@ -56,12 +56,17 @@ public abstract class CrmRouteTestSupport extends HubIntegrationTest {
 
     /** Adds the route {@code kamelet:switchboard-call-source → sinkUri} under subscription {@code name}. */
     protected void route(String name, String sinkUri) throws Exception {
+        route(name, sinkUri, "");
+    }
+
+    /** Same, with more call-source options ({@code &concurrency=4}). */
+    protected void route(String name, String sinkUri, String sourceOptions) throws Exception {
         Set<String> before = routeIds();
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("kamelet:switchboard-call-source?subscription=" + name
-                                + "&states=ENDED&vendors=telphin&pollDelay=50&initialBackoff=50&maxBackoff=200")
+                                + "&states=ENDED&vendors=telphin&pollDelay=50&initialBackoff=50&maxBackoff=200" + sourceOptions)
                         .routeId(name)
                         .to(sinkUri);
             }

@@ -4,7 +4,9 @@ import io.switchboard.crm.CrmAuth;
 import io.switchboard.crm.CrmCallSink;
 import io.switchboard.crm.CrmCallWriter;
 import io.switchboard.crm.CrmHttp;
+import io.switchboard.crm.RecordingDownload;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,6 +18,9 @@ public class PipedriveCallLogSink extends CrmCallSink {
     private String apiToken = "";
     private String accessToken = "";
     private String baseUrl = "https://api.pipedrive.com";
+    private boolean uploadRecording;
+    private int recordingMaxMegabytes = 50;
+    private int recordingTimeout = 60000;
 
     @Override
     protected String crm() {
@@ -38,10 +43,20 @@ public class PipedriveCallLogSink extends CrmCallSink {
         CrmAuth auth = accessToken != null && !accessToken.isBlank()
                 ? CrmAuth.header(base, "Bearer", accessToken)
                 : CrmAuth.queryParam(base, "api_token", apiToken);
-        return new PipedriveCallLogWriter(http, auth);
+        RecordingDownload recordings = uploadRecording
+                ? new RecordingDownload(recordingMaxMegabytes * 1024L * 1024L, Duration.ofSeconds(5),
+                        Duration.ofMillis(recordingTimeout))
+                : null;
+        return new PipedriveCallLogWriter(http, auth, recordings);
     }
 
     public void setApiToken(String apiToken) { this.apiToken = apiToken; }
     public void setAccessToken(String accessToken) { this.accessToken = accessToken; }
     public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
+    /** Upload the recording file to the call log (else only its link is in the note). */
+    public void setUploadRecording(boolean uploadRecording) { this.uploadRecording = uploadRecording; }
+    /** Larger recordings are not uploaded (the link stays in the note). */
+    public void setRecordingMaxMegabytes(int recordingMaxMegabytes) { this.recordingMaxMegabytes = recordingMaxMegabytes; }
+    /** Longest wait for the vendor's recording URL to answer (ms). */
+    public void setRecordingTimeout(int recordingTimeout) { this.recordingTimeout = recordingTimeout; }
 }

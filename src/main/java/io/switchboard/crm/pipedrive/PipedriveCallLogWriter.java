@@ -9,6 +9,7 @@ import io.switchboard.crm.CrmContact;
 import io.switchboard.crm.CrmHttp;
 import io.switchboard.crm.CrmJson;
 import io.switchboard.crm.CrmRequest;
+import io.switchboard.crm.RecordingDownload;
 import io.switchboard.vendor.api.VendorApiException;
 import io.switchboard.vendor.api.VendorApiException.Kind;
 import java.net.URI;
@@ -29,7 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       a call already logged sends nothing;
  *   <li>{@code GET /v1/persons/search?term=…&fields=phone&exact_match=true}, one request per number
  *       spelling (and {@code exact_match=false} for the last digits);
- *   <li>{@code POST /v1/persons} for unknown callers, {@code POST /v1/activities} for follow-ups.
+ *   <li>{@code POST /v1/persons} for unknown callers, {@code POST /v1/activities} for follow-ups;
+ *   <li>with {@code uploadRecording}, {@code POST /v1/callLogs/{id}/recordings} (multipart, part
+ *       {@code file}) with the audio fetched from the call's {@code recordingUrl}.
  * </ul>
  */
 final class PipedriveCallLogWriter implements CrmCallWriter {
@@ -38,14 +41,59 @@ final class PipedriveCallLogWriter implements CrmCallWriter {
     private static final String CREATED = "{\"success\":true,\"data\":{\"id\":0}}";
     private static final String NO_ITEMS = "{\"success\":true,\"data\":{\"items\":[]}}";
 
+    private static final String UPLOADED = "{\"success\":true}";
+
     private final CrmHttp http;
     private final CrmAuth auth;
+    /** Null: recordings are not uploaded (the link in the note is all). */
+    private final RecordingDownload recordings;
     /** Organization of each person seen in a search, to fill {@code org_id}. */
     private final Map<String, String> organizations = new ConcurrentHashMap<>();
 
     PipedriveCallLogWriter(CrmHttp http, CrmAuth auth) {
+        this(http, auth, null);
+    }
+
+    PipedriveCallLogWriter(CrmHttp http, CrmAuth auth, RecordingDownload recordings) {
         this.http = http;
         this.auth = auth;
+        this.recordings = recordings;
+    }
+
+    @Override
+    public boolean attachesRecordings() {
+        return recordings != null;
+    }
+
+    /**
+     * {@code POST /v1/callLogs/{id}/recordings}, multipart with the audio in the part {@code file},
+     * streamed from the vendor's recording URL. A 409 (the call log already has a recording) counts
+     * as attached. Dry run: the upload is recorded, nothing is downloaded.
+     */
+    @Override
+    public boolean attachRecording(String recordId, Activity activity) {
+        String url = activity.call().call().recordingUrl();
+        String path = "/v1/callLogs/" + URLEncoder.encode(recordId, StandardCharsets.UTF_8) + "/recordings";
+        if (http.dryRun()) {
+            String part = "file=" + RecordingDownload.fileName(URI.create(url)) + " (multipart/form-data, streamed from "
+                    + RecordingDownload.withoutQuery(url) + ")";
+            http.call(auth, base -> new CrmRequest("POST", resolve(base, path), Map.of(), part, "multipart/form-data"), UPLOADED);
+            return true;
+        }
+        Optional<RecordingDownload.Recording> fetched = recordings.fetch(url);
+        if (fetched.isEmpty()) {
+            return false;
+        }
+        try (RecordingDownload.Recording recording = fetched.get()) {
+            success("POST /v1/callLogs/{id}/recordings",
+                    http.upload(auth, base -> CrmRequest.json("POST", resolve(base, path), null), "file", recording));
+            return true;
+        } catch (VendorApiException e) {
+            if (e.httpStatus() == 409) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     @Override
