@@ -53,6 +53,7 @@ public final class FiasPmsSimulator implements AutoCloseable {
         public enum Mode {
             ANSWER,
             NO_ANSWER,
+            BOOK_NO_ANSWER,
             DROP_LINK,
             BOOK_THEN_DROP_LINK
         }
@@ -71,6 +72,11 @@ public final class FiasPmsSimulator implements AutoCloseable {
 
         public static PostingReply none() {
             return new PostingReply(Mode.NO_ANSWER, null, Duration.ZERO);
+        }
+
+        /** Book the posting but swallow its PA (never sent): the hub sees a PA timeout. */
+        public static PostingReply bookWithoutAnswer() {
+            return new PostingReply(Mode.BOOK_NO_ANSWER, FiasPostingAnswer.OK, Duration.ZERO);
         }
 
         /** Close the socket instead of answering: the posting is left without PA (and not booked). */
@@ -509,11 +515,12 @@ public final class FiasPmsSimulator implements AutoCloseable {
             }
             PostingReply reply = nextReply();
             if (posting != null && (reply.mode() == PostingReply.Mode.BOOK_THEN_DROP_LINK
+                    || reply.mode() == PostingReply.Mode.BOOK_NO_ANSWER
                     || reply.mode() == PostingReply.Mode.ANSWER && FiasPostingAnswer.OK.equals(reply.status()))) {
                 book(posting);
             }
             switch (reply.mode()) {
-                case NO_ANSWER -> outstanding = sequence;
+                case NO_ANSWER, BOOK_NO_ANSWER -> outstanding = sequence;
                 case DROP_LINK, BOOK_THEN_DROP_LINK -> close();
                 case ANSWER -> answer(ps, sequence, reply);
             }
