@@ -33,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The PMS code on a real PostgreSQL server, driven by the FIAS simulator over real TCP: the room
  * index (GI, GC with a room move and a name change, GO, resync), the room source, postings (P#
  * persisted in {@code pms_sequences}, a posting stored while the link is down and then forwarded
- * exactly once) and wake-ups (answered by a route, and expired to NR).
+ * exactly once), wake-ups (answered by a route, and expired to NR) and a room event a route gave
+ * up on (kept DEAD, replayed).
  *
  * <p>Needs {@code SWITCHBOARD_TEST_POSTGRES_URL} like {@code PostgresJournalIT} ({@code .ci/run}
  * starts PostgreSQL and sets it): skipped without it on a developer machine, failed under CI.
@@ -194,6 +195,46 @@ class PmsPostgresIT extends HubIntegrationTest {
         awaitRoomEvent("WAKE_UP_CLEAR", "3501");
         assertThat(jdbc.queryForList("SELECT status FROM pms_wakeups WHERE room = '3501'", String.class))
                 .containsExactly("CLEARED");
+    }
+
+    @Test
+    void aRoomEventARouteGaveUpOnIsKeptAndReplayedOnPostgres() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("switchboard:rooms?subscription=pg-dead-events&types=CHECK_IN&delay=20&maxAttempts=2"
+                        + "&initialBackoff=10&maxBackoff=20")
+                        .routeId("pg-dead-events")
+                        .process(e -> {
+                            String room = e.getMessage().getHeader("SwitchboardRoom", String.class);
+                            if (broken.get() && room.equals("9801")) {
+                                throw new IllegalStateException("PBX down");
+                            }
+                            delivered.add(room);
+                        });
+            }
+        });
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM pms_room_subscriptions WHERE name = 'pg-dead-events'", Integer.class) == 1);
+
+        pms.send(FiasRecord.parse("GI|RN9801|G#9801|GNFirst|"), FiasRecord.parse("GI|RN9802|G#9802|GNSecond|"));
+        await().atMost(WAIT).until(() -> delivered.contains("9802"));
+        JsonNode dead = json(get("/api/v1/admin/pms/room-events/dead?subscription=pg-dead-events&status=DEAD"));
+        assertThat(dead.path("items")).hasSize(1);
+        long seq = dead.path("items").get(0).path("seq").asLong();
+        assertThat(dead.path("items").get(0).path("room").asText()).isEqualTo("9801");
+
+        broken.set(false);
+        assertThat(post("/api/v1/admin/pms/room-events/dead/pg-dead-events/" + seq + "/replay", "application/json", "",
+                        Map.of()).statusCode()).isEqualTo(202);
+
+        await().atMost(WAIT).until(() -> delivered.contains("9801"));
+        assertThat(jdbc.queryForObject("SELECT status FROM pms_room_dead_events WHERE subscription = 'pg-dead-events'",
+                String.class)).isEqualTo("DELIVERED");
+        assertThat(delivered).containsExactly("9802", "9801");
+        camel.getRouteController().stopRoute("pg-dead-events");
     }
 
     // --- helpers -------------------------------------------------------------------------------------

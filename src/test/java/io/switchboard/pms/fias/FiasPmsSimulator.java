@@ -111,6 +111,7 @@ public final class FiasPmsSimulator implements AutoCloseable {
     private volatile Consumer<String> log = line -> {};
     private volatile boolean accepting = true;
     private volatile boolean answeringLinkAlive = true;
+    private volatile List<FiasRecord> resyncGuests;
     private PostingReply defaultReply = PostingReply.ok();
     private int connections;
     private int disconnections;
@@ -171,6 +172,15 @@ public final class FiasPmsSimulator implements AutoCloseable {
     /** While false, LA keep-alives get no answer (a PMS that hangs without closing the socket). */
     public FiasPmsSimulator answerLinkAlive(boolean answer) {
         this.answeringLinkAlive = answer;
+        return this;
+    }
+
+    /**
+     * From now on a DR from the client is answered like a PMS's database resync: DS, these records
+     * (one GI per occupied room, normally with the SF flag), DE. Without it a DR is only recorded.
+     */
+    public FiasPmsSimulator answerResyncWith(FiasRecord... guests) {
+        this.resyncGuests = List.of(guests);
         return this;
     }
 
@@ -457,6 +467,7 @@ public final class FiasPmsSimulator implements AutoCloseable {
                 case FiasCodes.LINK_RECORD -> onLinkRecord(record);
                 case FiasCodes.LINK_ALIVE -> onAlive();
                 case FiasCodes.POSTING_SIMPLE -> onPosting(record);
+                case FiasCodes.DATABASE_RESYNC_REQUEST -> onResyncRequest();
                 default -> {
                     // recorded; tests assert on it
                 }
@@ -496,6 +507,24 @@ public final class FiasPmsSimulator implements AutoCloseable {
             }
             FiasRecord la = FiasLinkRecords.linkAlive(now());
             write(codec.encode(la), la.toWire());
+        }
+
+        private void onResyncRequest() {
+            List<FiasRecord> guests = resyncGuests;
+            if (guests == null) {
+                return;
+            }
+            if (state != LinkState.UP) {
+                protocolError("DR before the link is up");
+                return;
+            }
+            List<FiasRecord> replay = new ArrayList<>();
+            replay.add(FiasLinkRecords.stamped(FiasCodes.DATABASE_RESYNC_START, now()));
+            replay.addAll(guests);
+            replay.add(FiasLinkRecords.stamped(FiasCodes.DATABASE_RESYNC_END, now()));
+            for (FiasRecord r : replay) {
+                write(codec.encode(r), r.toWire());
+            }
         }
 
         private void onPosting(FiasRecord ps) {
