@@ -18,11 +18,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -186,7 +189,7 @@ public final class FiasConnector implements SmartLifecycle {
      * @return the link state when the DR was sent or refused: sent only when {@code UP}
      */
     public State requestResync() {
-        java.util.concurrent.Future<State> result;
+        Future<State> result;
         try {
             result = link.submit(() -> {
                 if (state != State.UP || connection == null) {
@@ -206,7 +209,7 @@ public final class FiasConnector implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return state;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             return state == State.UP ? State.DISCONNECTED : state;
         }
     }

@@ -80,6 +80,10 @@ class FiasConnectorIT extends HubIntegrationTest {
             await().atMost(WAIT).until(() -> jdbc.queryForObject(
                     "SELECT COUNT(*) FROM pms_room_subscriptions WHERE name = 'it-room-events'", Integer.class) == 1);
         }
+        // the charge route's call-feed subscription starts at the end of the feed when it first polls:
+        // a call journaled before that would never reach it
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM feed_subscriptions WHERE name = 'pms-call-charges'", Integer.class) == 1);
         PMS.acceptConnections(true);
         await().atMost(WAIT).until(() -> connector.state() == FiasConnector.State.UP);
     }
