@@ -52,7 +52,7 @@ public record PmsProperties(
      * @param enabled whether ended room calls become postings (otherwise the charge route acknowledges and does nothing)
      * @param target where postings go: fias or apaleo
      * @param postingType C (the hub prices with the tariff file, TA) or T (the PMS prices from DU and DD)
-     * @param tariffFile the tariff table consultants edit (YAML, see docs/pms/tariffs.md)
+     * @param tariffFile the tariff table consultants edit (YAML, see docs/pms/tariffs.md); re-read when it changes
      * @param requireCheckedIn post only calls from rooms with a guest in the index
      */
     public record Charges(

@@ -40,7 +40,7 @@ public class CallCharges {
     private final RoomIndex index;
     private final PostingStore store;
     private final ApplicationEventPublisher events;
-    private volatile TariffTable tariff;
+    private final TariffFile tariffs;
 
     CallCharges(PmsProperties properties, RoomIndex index, PostingStore store, ApplicationEventPublisher events) {
         this.settings = properties.charges();
@@ -49,8 +49,10 @@ public class CallCharges {
         this.store = store;
         this.events = events;
         if (settings.enabled()) { // PT T needs its free numbers too
-            this.tariff = TariffTable.load(Path.of(settings.tariffFile()));
+            this.tariffs = new TariffFile(Path.of(settings.tariffFile())); // re-read when edited
             LOG.info("Call charges: tariff {} loaded, postings go to {}", settings.tariffFile(), settings.target());
+        } else {
+            this.tariffs = null;
         }
     }
 
@@ -94,6 +96,7 @@ public class CallCharges {
         }
         long talk = call.talkSeconds() == null ? 0 : call.talkSeconds();
         String digits = dialledDigits(to);
+        TariffTable tariff = tariffs.table(); // the file as it is now (a bad edit keeps the previous one)
         TariffTable.Pricing pricing = tariff.price(to, digits, talk);
         boolean pmsPriced = "T".equals(settings.postingType());
         switch (pricing.verdict()) {
@@ -154,6 +157,11 @@ public class CallCharges {
 
     /** The tariff in use (null when charges are disabled). */
     public TariffTable tariff() {
-        return tariff;
+        return tariffs == null ? null : tariffs.table();
+    }
+
+    /** The tariff file (null when charges are disabled). */
+    public TariffFile tariffFile() {
+        return tariffs;
     }
 }

@@ -1,7 +1,7 @@
 package io.switchboard.pms.charge;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +16,14 @@ import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * The call tariff consultants edit ({@code config/tariffs.yaml}, format in docs/pms/tariffs.md):
@@ -136,36 +144,127 @@ public final class TariffTable {
 
     // --- loading ---------------------------------------------------------------------------------
 
-    /** Reads the YAML file; every mistake is reported with the file name and the entry. */
+    /**
+     * Reads the YAML file. Every mistake is reported with the file name, the line (when the YAML
+     * locates it) and what is wrong, e.g. {@code tariff file config/tariffs.yaml, line 31 (rates
+     * entry 3): 'twenty' is not an amount (write 0.25)}.
+     */
     public static TariffTable load(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-            return fromMap(root instanceof Map<?, ?> map ? map : Map.of());
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the tariff file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the tariff file " + file.toAbsolutePath() + ": " + e, e);
+        }
+        Object root;
+        try {
+            root = yaml().load(text);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            throw new IllegalStateException("tariff file " + file + (mark == null ? "" : ", line " + (mark.getLine() + 1))
+                    + ": not valid YAML: " + (e.getProblem() != null ? e.getProblem() : e.getMessage()), e);
+        } catch (YAMLException e) {
+            throw new IllegalStateException("tariff file " + file + ": not valid YAML: " + e.getMessage(), e);
+        }
+        try {
+            return fromMap(root instanceof Map<?, ?> map ? map : Map.of());
+        } catch (BadEntry e) {
+            int line = lineOf(text, e.path);
+            throw new IllegalStateException("tariff file " + file + (line > 0 ? ", line " + line : "") + ": "
+                    + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new IllegalStateException("tariff file " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /** A mistake in one entry: {@code path} locates it (keys and list indexes from the root). */
+    static final class BadEntry extends IllegalArgumentException {
+
+        final List<Object> path;
+
+        BadEntry(List<Object> path, String message, Throwable cause) {
+            super(message, cause);
+            this.path = path;
+        }
+    }
+
     static TariffTable fromMap(Map<?, ?> root) {
         Map<?, ?> free = root.get("free") instanceof Map<?, ?> m ? m : Map.of();
-        List<Rate> rates = list(root.get("rates")).stream()
-                .map(entry -> {
-                    if (!(entry instanceof Map<?, ?> r)) {
-                        throw new IllegalArgumentException("every entry under rates needs prefix, name, per-minute, minimum");
-                    }
-                    return new Rate(quoted(r.get("prefix")), text(r.get("name")), amount(r.get("per-minute")),
-                            amount(r.get("minimum")));
-                })
-                .toList();
+        List<?> entries = list(root.get("rates"));
+        List<Rate> rates = new java.util.ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            try {
+                if (!(entries.get(i) instanceof Map<?, ?> r)) {
+                    throw new IllegalArgumentException("every entry under rates needs prefix, name, per-minute, minimum");
+                }
+                rates.add(new Rate(quoted(r.get("prefix")), text(r.get("name")), amount(r.get("per-minute")),
+                        amount(r.get("minimum"))));
+            } catch (IllegalArgumentException e) {
+                throw new BadEntry(List.of("rates", i), "rates entry " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        Set<String> numbers = Set.copyOf(entryOf(List.of("free", "numbers"),
+                () -> list(free.get("numbers")).stream().map(TariffTable::quoted).toList()));
+        List<String> prefixes = entryOf(List.of("free", "prefixes"),
+                () -> list(free.get("prefixes")).stream().map(TariffTable::quoted).toList());
         Object decimals = root.get("decimals");
-        return new TariffTable(
-                text(root.get("currency")),
-                decimals == null ? 2 : Integer.parseInt(decimals.toString()),
-                Set.copyOf(list(free.get("numbers")).stream().map(TariffTable::quoted).toList()),
-                list(free.get("prefixes")).stream().map(TariffTable::quoted).toList(),
-                rates);
+        int places = entryOf(List.of("decimals"), () -> {
+            try {
+                return decimals == null ? 2 : Integer.parseInt(decimals.toString());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("decimals must be a whole number, got " + decimals);
+            }
+        });
+        String currency = text(root.get("currency"));
+        List<Object> where = currency == null || !currency.matches("[A-Z]{3}") ? List.of("currency")
+                : places < 0 || places > 6 ? List.of("decimals") : List.of("rates");
+        return entryOf(where, () -> new TariffTable(currency, places, numbers, prefixes, rates));
+    }
+
+    private static <T> T entryOf(List<Object> path, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (BadEntry e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new BadEntry(path, e.getMessage(), e);
+        }
+    }
+
+    /** The 1-based line of the YAML node at {@code path}, or 0 when it cannot be found. */
+    static int lineOf(String text, List<Object> path) {
+        Node node;
+        try {
+            node = yaml().compose(new StringReader(text));
+        } catch (YAMLException e) {
+            return 0;
+        }
+        int line = 0;
+        for (Object step : path) {
+            if (node instanceof MappingNode map) {
+                Node found = null;
+                for (NodeTuple tuple : map.getValue()) {
+                    if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals(step)) {
+                        found = tuple.getValueNode();
+                        line = key.getStartMark().getLine() + 1;
+                    }
+                }
+                node = found;
+            } else if (node instanceof SequenceNode seq && step instanceof Integer i && i < seq.getValue().size()) {
+                node = seq.getValue().get(i);
+                line = node.getStartMark().getLine() + 1;
+            } else {
+                return line;
+            }
+            if (node == null) {
+                return line;
+            }
+        }
+        return line;
+    }
+
+    private static Yaml yaml() {
+        return new Yaml(new SafeConstructor(new LoaderOptions()));
     }
 
     private static List<?> list(Object value) {

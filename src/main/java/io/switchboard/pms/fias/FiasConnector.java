@@ -18,11 +18,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -177,6 +180,38 @@ public final class FiasConnector implements SmartLifecycle {
 
     public long drops() {
         return drops.get();
+    }
+
+    /**
+     * Asks the PMS to replay its guests now (DR; it answers DS, one GI per occupied room, DE, and
+     * {@link FiasInbound} replaces the room index with what it replays). Sent only over an UP link.
+     *
+     * @return the link state when the DR was sent or refused: sent only when {@code UP}
+     */
+    public State requestResync() {
+        Future<State> result;
+        try {
+            result = link.submit(() -> {
+                if (state != State.UP || connection == null) {
+                    return state;
+                }
+                if (!send(connection, FiasLinkRecords.databaseResyncRequest(localNow()))) {
+                    return state; // the write failed: the link is being re-established
+                }
+                LOG.info("FIAS: database resync (DR) requested by an administrator");
+                return State.UP;
+            });
+        } catch (RejectedExecutionException e) {
+            return State.STOPPED;
+        }
+        try {
+            return result.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return state;
+        } catch (ExecutionException | TimeoutException e) {
+            return state == State.UP ? State.DISCONNECTED : state;
+        }
     }
 
     /** A posting was stored, or a wake-up answered: send it now rather than on the next tick. */

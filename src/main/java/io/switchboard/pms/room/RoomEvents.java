@@ -90,6 +90,80 @@ public class RoomEvents {
                         .addValue("now", utc(now)));
     }
 
+    // --- events a subscription gave up on (pms_room_dead_events) -------------------------------------
+
+    /** A room event a subscription gave up on; {@code status} DEAD, REPLAY (asked for) or DELIVERED. */
+    public record DeadEvent(String subscription, long seq, String type, String room, String status, int attempts,
+            String lastError, Instant deadAt, Instant updatedAt) {}
+
+    /** What asking for a replay did. */
+    public enum ReplayRequest {
+        QUEUED,
+        UNKNOWN,
+        NOT_DEAD
+    }
+
+    /** The subscription gave up on {@code event}: it is kept as DEAD (listed, replayable), never lost. */
+    public void dead(String name, RoomEvent event, int attempts, String error, Instant now) {
+        MapSqlParameterSource p = new MapSqlParameterSource("name", name)
+                .addValue("seq", event.seq())
+                .addValue("type", event.type().name())
+                .addValue("room", event.room())
+                .addValue("attempts", attempts)
+                .addValue("error", truncate(error))
+                .addValue("now", utc(now));
+        int updated = jdbc.update("UPDATE pms_room_dead_events SET status = 'DEAD', attempts = attempts + :attempts,"
+                + " last_error = :error, updated_at = :now WHERE subscription = :name AND seq = :seq", p);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO pms_room_dead_events (subscription, seq, event_type, room, status, attempts,"
+                    + " last_error, dead_at, updated_at) VALUES (:name, :seq, :type, :room, 'DEAD', :attempts, :error,"
+                    + " :now, :now)", p);
+        }
+    }
+
+    /** Dead events, newest first; {@code status} null for all. */
+    public List<DeadEvent> deadEvents(String subscription, String status, int limit) {
+        return jdbc.query("SELECT subscription, seq, event_type, room, status, attempts, last_error, dead_at, updated_at"
+                        + " FROM pms_room_dead_events WHERE 1 = 1" + (subscription == null ? "" : " AND subscription = :sub")
+                        + (status == null ? "" : " AND status = :status")
+                        + " ORDER BY dead_at DESC, seq DESC FETCH FIRST :limit ROWS ONLY",
+                new MapSqlParameterSource("sub", subscription).addValue("status", status).addValue("limit", limit),
+                (rs, n) -> new DeadEvent(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getInt(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class).toInstant(),
+                        rs.getObject(9, OffsetDateTime.class).toInstant()));
+    }
+
+    /** Asks for a dead event to be delivered again (once) by its subscription's next poll. */
+    public ReplayRequest requestReplay(String name, long seq, Instant now) {
+        MapSqlParameterSource p = new MapSqlParameterSource("name", name).addValue("seq", seq).addValue("now", utc(now));
+        if (jdbc.update("UPDATE pms_room_dead_events SET status = 'REPLAY', updated_at = :now WHERE subscription = :name"
+                + " AND seq = :seq AND status = 'DEAD'", p) == 1) {
+            return ReplayRequest.QUEUED;
+        }
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM pms_room_dead_events WHERE subscription = :name"
+                + " AND seq = :seq", p, Integer.class);
+        return known != null && known > 0 ? ReplayRequest.NOT_DEAD : ReplayRequest.UNKNOWN;
+    }
+
+    /** The dead events of {@code name} waiting for their replay, oldest first. */
+    public List<RoomEvent> replays(String name, int limit) {
+        return jdbc.query("SELECT e.seq, e.payload FROM pms_room_dead_events d JOIN pms_room_events e ON e.seq = d.seq"
+                        + " WHERE d.subscription = :name AND d.status = 'REPLAY' ORDER BY e.seq FETCH FIRST :limit ROWS ONLY",
+                new MapSqlParameterSource("name", name).addValue("limit", limit),
+                (rs, n) -> read(rs.getString(2)).withSeq(rs.getLong(1)));
+    }
+
+    /** A replayed dead event was delivered. */
+    public void replayed(String name, long seq, Instant now) {
+        jdbc.update("UPDATE pms_room_dead_events SET status = 'DELIVERED', updated_at = :now WHERE subscription = :name"
+                        + " AND seq = :seq",
+                new MapSqlParameterSource("name", name).addValue("seq", seq).addValue("now", utc(now)));
+    }
+
+    private static String truncate(String error) {
+        return error == null ? null : error.substring(0, Math.min(1000, error.length()));
+    }
+
     private static RoomEvent read(String json) {
         try {
             return CanonicalJson.MAPPER.readValue(json, RoomEvent.class);

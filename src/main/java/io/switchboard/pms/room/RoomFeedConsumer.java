@@ -31,11 +31,11 @@ class RoomFeedConsumer extends ScheduledPollConsumer {
     protected int poll() throws Exception {
         String name = endpoint.getSubscription();
         RoomEvents.Subscription sub = events.subscription(name, Instant.now());
+        int delivered = replayDeadEvents(name);
         if (sub.nextAttemptAt().isAfter(Instant.now())) {
-            return 0;
+            return delivered;
         }
         int attempts = sub.attempts();
-        int delivered = 0;
         for (RoomEvent event : events.after(sub.cursor(), endpoint.getBatchSize())) {
             if (!isRunAllowed()) {
                 break;
@@ -53,8 +53,10 @@ class RoomFeedConsumer extends ScheduledPollConsumer {
             }
             attempts++;
             if (attempts >= endpoint.getMaxAttempts()) {
-                LOG.error("Subscription '{}' gave up room event {} ({}) after {} attempts: {}", name, event.seq(),
-                        event.type(), attempts, failure.toString());
+                LOG.error("Subscription '{}' gave up room event {} ({}) after {} attempts, kept as DEAD (replay: POST"
+                        + " /api/v1/admin/pms/room-events/dead/{}/{}/replay): {}", name, event.seq(), event.type(), attempts,
+                        name, event.seq(), failure.toString());
+                events.dead(name, event, attempts, failure.toString(), Instant.now());
                 events.advance(name, event.seq(), "gave up event " + event.seq() + ": " + failure, Instant.now());
                 attempts = 0;
                 continue;
@@ -64,6 +66,27 @@ class RoomFeedConsumer extends ScheduledPollConsumer {
             LOG.warn("Subscription '{}' failed to deliver room event {} (attempt {}): {}", name, event.seq(), attempts,
                     failure.toString());
             break;
+        }
+        return delivered;
+    }
+
+    /** Dead events an operator asked to replay: delivered once each; a failure makes them DEAD again. */
+    private int replayDeadEvents(String name) {
+        int delivered = 0;
+        for (RoomEvent event : events.replays(name, endpoint.getBatchSize())) {
+            if (!isRunAllowed()) {
+                break;
+            }
+            Exception failure = deliver(event, 1);
+            if (failure == null) {
+                events.replayed(name, event.seq(), Instant.now());
+                LOG.info("Subscription '{}' delivered the replayed room event {} ({})", name, event.seq(), event.type());
+                delivered++;
+            } else {
+                events.dead(name, event, 1, failure.toString(), Instant.now());
+                LOG.warn("Subscription '{}' failed to deliver the replayed room event {}; DEAD again: {}", name,
+                        event.seq(), failure.toString());
+            }
         }
         return delivered;
     }

@@ -73,6 +73,10 @@ class ApaleoChargesIT extends HubIntegrationTest {
 
     @BeforeEach
     void apaleoAnswers() {
+        // the charge route's call-feed subscription starts at the end of the feed when it first polls:
+        // a call journaled before that would never reach it
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM feed_subscriptions WHERE name = 'pms-call-charges'", Integer.class) == 1);
         APALEO.resetAll();
         String basic = Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         APALEO.stubFor(WireMock.post(urlEqualTo("/connect/token"))

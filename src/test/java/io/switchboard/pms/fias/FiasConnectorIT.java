@@ -80,6 +80,10 @@ class FiasConnectorIT extends HubIntegrationTest {
             await().atMost(WAIT).until(() -> jdbc.queryForObject(
                     "SELECT COUNT(*) FROM pms_room_subscriptions WHERE name = 'it-room-events'", Integer.class) == 1);
         }
+        // the charge route's call-feed subscription starts at the end of the feed when it first polls:
+        // a call journaled before that would never reach it
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM feed_subscriptions WHERE name = 'pms-call-charges'", Integer.class) == 1);
         PMS.acceptConnections(true);
         await().atMost(WAIT).until(() -> connector.state() == FiasConnector.State.UP);
     }
@@ -189,6 +193,55 @@ class FiasConnectorIT extends HubIntegrationTest {
         assertThat(guestsIn("3201")).isEmpty();
         assertThat(guestsIn("3202")).containsExactly("6202");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pms_guests", Integer.class)).isEqualTo(current.size() + 1);
+    }
+
+    @Test
+    void anAdminResyncSendsDrAndTheIndexBecomesWhatThePmsReplays() {
+        PMS.send(FiasRecord.parse("GI|RN3210|G#6210|GNGone Meanwhile|"));
+        awaitRoomEvent("CHECK_IN", "3210");
+        List<FiasRecord> replay = new java.util.ArrayList<>();
+        for (Map<String, Object> row : jdbc.queryForList("SELECT room, reservation FROM pms_guests WHERE room <> '3210'")) {
+            replay.add(FiasRecord.parse("GI|RN" + row.get("ROOM") + "|G#" + row.get("RESERVATION") + "|SF|"));
+        }
+        replay.add(FiasRecord.parse("GI|RN3211|G#6211|GNArrived Meanwhile|GLFR|SF|"));
+        PMS.answerResyncWith(replay.toArray(FiasRecord[]::new));
+        int drs = PMS.received("DR").size();
+
+        var response = post("/api/v1/admin/pms/resync", "application/json", "", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(json(response).path("requested").asText()).isEqualTo("DR");
+        PMS.awaitReceived("DR", drs + 1, SIM_WAIT);
+        assertThat(awaitRoomEvent("CHECK_OUT", "3210").path("resync").asBoolean()).isTrue();
+        JsonNode arrived = awaitRoomEvent("CHECK_IN", "3211");
+        assertThat(arrived.path("resync").asBoolean()).isTrue();
+        assertThat(arrived.path("guestName").asText()).isEqualTo("Arrived Meanwhile");
+        await().atMost(WAIT).until(() -> ROOM_EVENTS.stream().anyMatch(e -> e.path("type").asText().equals("RESYNC_END")));
+        assertThat(guestsIn("3210")).isEmpty();
+        assertThat(guestsIn("3211")).containsExactly("6211");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pms_guests", Integer.class)).isEqualTo(replay.size());
+        assertThat(PMS.protocolErrors()).isEmpty();
+    }
+
+    @Test
+    void anAdminResyncIsRefusedWith409WhileTheLinkIsDownAndNeedsTheAdminScope() {
+        var reader = post("/api/v1/admin/pms/resync", "application/json", "",
+                Map.of("Authorization", "Bearer sb_test_reader_key_0123456789"));
+        assertThat(reader.statusCode()).isEqualTo(403);
+
+        PMS.acceptConnections(false);
+        PMS.dropLink();
+        await().atMost(WAIT).until(() -> connector.state() != FiasConnector.State.UP);
+        int drs = PMS.received("DR").size();
+
+        var response = post("/api/v1/admin/pms/resync", "application/json", "", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(json(response).path("error").asText()).isEqualTo("pms_link_down");
+        assertThat(json(response).path("message").asText()).contains("not up");
+        PMS.acceptConnections(true);
+        await().atMost(WAIT).until(() -> connector.state() == FiasConnector.State.UP);
+        assertThat(PMS.received("DR")).hasSize(drs); // nothing was queued for later
     }
 
     // --- wake-ups ------------------------------------------------------------------------------------

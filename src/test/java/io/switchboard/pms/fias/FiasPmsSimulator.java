@@ -53,6 +53,7 @@ public final class FiasPmsSimulator implements AutoCloseable {
         public enum Mode {
             ANSWER,
             NO_ANSWER,
+            BOOK_NO_ANSWER,
             DROP_LINK,
             BOOK_THEN_DROP_LINK
         }
@@ -71,6 +72,11 @@ public final class FiasPmsSimulator implements AutoCloseable {
 
         public static PostingReply none() {
             return new PostingReply(Mode.NO_ANSWER, null, Duration.ZERO);
+        }
+
+        /** Book the posting but swallow its PA (never sent): the hub sees a PA timeout. */
+        public static PostingReply bookWithoutAnswer() {
+            return new PostingReply(Mode.BOOK_NO_ANSWER, FiasPostingAnswer.OK, Duration.ZERO);
         }
 
         /** Close the socket instead of answering: the posting is left without PA (and not booked). */
@@ -105,6 +111,7 @@ public final class FiasPmsSimulator implements AutoCloseable {
     private volatile Consumer<String> log = line -> {};
     private volatile boolean accepting = true;
     private volatile boolean answeringLinkAlive = true;
+    private volatile List<FiasRecord> resyncGuests;
     private PostingReply defaultReply = PostingReply.ok();
     private int connections;
     private int disconnections;
@@ -165,6 +172,15 @@ public final class FiasPmsSimulator implements AutoCloseable {
     /** While false, LA keep-alives get no answer (a PMS that hangs without closing the socket). */
     public FiasPmsSimulator answerLinkAlive(boolean answer) {
         this.answeringLinkAlive = answer;
+        return this;
+    }
+
+    /**
+     * From now on a DR from the client is answered like a PMS's database resync: DS, these records
+     * (one GI per occupied room, normally with the SF flag), DE. Without it a DR is only recorded.
+     */
+    public FiasPmsSimulator answerResyncWith(FiasRecord... guests) {
+        this.resyncGuests = List.of(guests);
         return this;
     }
 
@@ -451,6 +467,7 @@ public final class FiasPmsSimulator implements AutoCloseable {
                 case FiasCodes.LINK_RECORD -> onLinkRecord(record);
                 case FiasCodes.LINK_ALIVE -> onAlive();
                 case FiasCodes.POSTING_SIMPLE -> onPosting(record);
+                case FiasCodes.DATABASE_RESYNC_REQUEST -> onResyncRequest();
                 default -> {
                     // recorded; tests assert on it
                 }
@@ -492,6 +509,24 @@ public final class FiasPmsSimulator implements AutoCloseable {
             write(codec.encode(la), la.toWire());
         }
 
+        private void onResyncRequest() {
+            List<FiasRecord> guests = resyncGuests;
+            if (guests == null) {
+                return;
+            }
+            if (state != LinkState.UP) {
+                protocolError("DR before the link is up");
+                return;
+            }
+            List<FiasRecord> replay = new ArrayList<>();
+            replay.add(FiasLinkRecords.stamped(FiasCodes.DATABASE_RESYNC_START, now()));
+            replay.addAll(guests);
+            replay.add(FiasLinkRecords.stamped(FiasCodes.DATABASE_RESYNC_END, now()));
+            for (FiasRecord r : replay) {
+                write(codec.encode(r), r.toWire());
+            }
+        }
+
         private void onPosting(FiasRecord ps) {
             if (state != LinkState.UP) {
                 protocolError("PS before the link is up");
@@ -509,11 +544,12 @@ public final class FiasPmsSimulator implements AutoCloseable {
             }
             PostingReply reply = nextReply();
             if (posting != null && (reply.mode() == PostingReply.Mode.BOOK_THEN_DROP_LINK
+                    || reply.mode() == PostingReply.Mode.BOOK_NO_ANSWER
                     || reply.mode() == PostingReply.Mode.ANSWER && FiasPostingAnswer.OK.equals(reply.status()))) {
                 book(posting);
             }
             switch (reply.mode()) {
-                case NO_ANSWER -> outstanding = sequence;
+                case NO_ANSWER, BOOK_NO_ANSWER -> outstanding = sequence;
                 case DROP_LINK, BOOK_THEN_DROP_LINK -> close();
                 case ANSWER -> answer(ps, sequence, reply);
             }
