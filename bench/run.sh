@@ -80,12 +80,12 @@ gen() {  # gen FILE COUNT MIX PHASE
   java bench/GenRequests.java "$@"
 }
 run_wrk() {  # run_wrk FILE SECONDS -> BENCH line of webhook load
-  BENCH_REQUESTS=$1 BENCH_THREADS=$WRK_THREADS wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$2"s --latency \
+  BENCH_REQUESTS=$1 BENCH_THREADS=$WRK_THREADS wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 10s --latency \
     -s bench/requests.lua "$BASE/" > "$1.wrk.txt" 2>&1 || fail "wrk failed: $(cat "$1.wrk.txt")"
   grep '^BENCH' "$1.wrk.txt" || fail "no BENCH line from wrk: $(cat "$1.wrk.txt")"
 }
 run_ping() {  # run_ping SECONDS OUT
-  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$1"s --latency -s bench/ping.lua "$BASE/bench/ping" > "$2" 2>&1 \
+  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$1"s --timeout 10s --latency -s bench/ping.lua "$BASE/bench/ping" > "$2" 2>&1 \
     || fail "wrk failed: $(cat "$2")"
   grep '^BENCH' "$2" || fail "no BENCH line from wrk: $(cat "$2")"
 }
