@@ -65,8 +65,13 @@ class OverloadIT extends HubIntegrationTest {
 
     @Test
     void aFullPoolAnswers503WithRetryAfterAndStoresNothing() {
-        List<CompletableFuture<HttpResponse<String>>> occupying = List.of(slow(), slow());
+        // One at a time: the pool's threads take work from the queue, so two requests arriving
+        // together can find the one queue slot still taken by the first.
+        CompletableFuture<HttpResponse<String>> running = slow();
+        await().atMost(WAIT).until(() -> pool.active() == 1 && pool.queued() == 0);
+        CompletableFuture<HttpResponse<String>> waiting = slow();
         await().atMost(WAIT).until(() -> pool.active() == 1 && pool.queued() == 1);
+        List<CompletableFuture<HttpResponse<String>>> occupying = List.of(running, waiting);
 
         HttpResponse<String> webhook = get(
                 "/webhooks/keyyo/" + source("keyyo-demo").token()
