@@ -1,6 +1,7 @@
 package io.switchboard.clicktocall;
 
 import io.switchboard.call.CallEvent;
+import io.switchboard.call.CallIds;
 import io.switchboard.call.Direction;
 import io.switchboard.call.EventKind;
 import io.switchboard.call.Party;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -60,7 +60,7 @@ public class ClickToCallService {
         if (originator == null) {
             throw new ClickToCallNotConfiguredException(who.source().id(), "a vendor with a click-to-call API");
         }
-        String hubCallId = UUID.randomUUID().toString();
+        String hubCallId = CallIds.next();
         Instant requestedAt = clock.instant();
         Placement placement = new Placement(hubCallId, who.source(), who.caller(), who.line(), who.number().number(),
                 who.number().extension(), request.displayName(), hubTag(hubCallId));

@@ -73,6 +73,8 @@ public class UnconfirmedCallTimeout {
             }
             ended += round;
             if (expired.size() < BATCH || round == 0) {
+                Instant cutOff = now.minus(timeout);
+                writeLock.run(() -> tx.executeWithoutResult(s -> journal.forgetSettledOriginations(cutOff)));
                 return ended;
             }
         }

@@ -16,8 +16,11 @@ public interface Inbox {
      */
     List<Long> appendAll(List<InboundRequest> requests);
 
-    /** Oldest requests not yet translated, with their inbox ids set. */
-    List<InboundRequest> pending(int limit);
+    /** Ids of the oldest requests not yet translated, oldest first. */
+    List<Long> pendingIds(int limit);
+
+    /** The stored requests with these ids (with their inbox ids set), in id order. */
+    List<InboundRequest> requests(List<Long> ids);
 
     void markDone(List<Long> ids);
 

@@ -14,7 +14,9 @@ import io.switchboard.ingress.Sources;
 import io.switchboard.journal.CallJournal;
 import io.switchboard.journal.JournalWriteLock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -105,25 +107,42 @@ public class InboxProcessor implements SmartLifecycle {
         }
     }
 
+    /**
+     * A pending row: its translation when the ingress handed it over, else the stored request to
+     * translate again.
+     */
+    private record Row(long inboxId, List<CallEvent> events, InboundRequest request) {}
+
     /** Processes one batch of pending rows; returns how many rows it took. */
     int drain() {
-        List<InboundRequest> rows = inbox.pending(BATCH);
-        if (rows.isEmpty()) {
+        List<Long> ids = inbox.pendingIds(BATCH);
+        if (ids.isEmpty()) {
             return 0;
         }
+        Map<Long, List<CallEvent>> known = translated.getAllPresent(ids);
+        List<Long> unknown = ids.stream().filter(id -> !known.containsKey(id)).toList();
+        Map<Long, InboundRequest> stored = new HashMap<>();
+        inbox.requests(unknown).forEach(r -> stored.put(r.inboxId(), r));
+        List<Row> rows = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            rows.add(new Row(id, known.get(id), stored.get(id)));
+        }
+        reused.increment(known.size());
         try {
             writeLock.run(() -> tx.executeWithoutResult(status -> processBatch(rows)));
         } catch (RuntimeException batchFailure) {
             LOG.warn("Batch of {} inbox rows failed ({}); processing them one by one", rows.size(), batchFailure.toString());
             rows.forEach(this::processAlone);
+        } finally {
+            translated.invalidateAll(ids);
         }
         return rows.size();
     }
 
-    private void processBatch(List<InboundRequest> rows) {
+    private void processBatch(List<Row> rows) {
         List<Long> done = new ArrayList<>(rows.size());
-        for (InboundRequest row : rows) {
-            List<CallEvent> events = translate(row);
+        for (Row row : rows) {
+            List<CallEvent> events = row.events() != null ? row.events() : translate(row.request());
             if (events == null) {
                 continue;
             }
@@ -134,23 +153,22 @@ public class InboxProcessor implements SmartLifecycle {
         processed.increment(rows.size());
     }
 
-    private void processAlone(InboundRequest row) {
+    private void processAlone(Row row) {
         try {
             writeLock.run(() -> tx.executeWithoutResult(status -> processBatch(List.of(row))));
         } catch (RuntimeException e) {
-            LOG.error("Inbox row {} ({}) cannot be recorded: {}", row.inboxId(), row.vendor(), e.toString());
+            String vendor = row.request() != null ? row.request().vendor()
+                    : row.events().isEmpty() ? "?" : row.events().get(0).vendor();
+            LOG.error("Inbox row {} ({}) cannot be recorded: {}", row.inboxId(), vendor, e.toString());
             writeLock.run(() -> tx.executeWithoutResult(status -> inbox.markFailed(row.inboxId(), "record failed: " + e)));
             failed.increment();
         }
     }
 
-    /** Translates a row; marks it FAILED and returns null when it no longer translates. */
+    /** Translates a stored request; marks it FAILED and returns null when it no longer translates. */
     private List<CallEvent> translate(InboundRequest row) {
-        List<CallEvent> known = translated.getIfPresent(row.inboxId());
-        if (known != null) {
-            translated.invalidate(row.inboxId());
-            reused.increment();
-            return known;
+        if (row == null) {
+            return null; // no longer pending (marked by an earlier attempt)
         }
         retranslated.increment();
         try {

@@ -74,10 +74,21 @@ class JdbcInbox implements Inbox {
         return ids;
     }
 
+    /** Answered from the index (status, id) alone: no stored request is read. */
     @Override
-    public List<InboundRequest> pending(int limit) {
-        return jdbc.query(
-                "SELECT * FROM inbox WHERE status = 'PENDING' ORDER BY id FETCH FIRST ? ROWS ONLY",
+    public List<Long> pendingIds(int limit) {
+        return jdbc.queryForList(
+                "SELECT id FROM inbox WHERE status = 'PENDING' ORDER BY id FETCH FIRST ? ROWS ONLY", Long.class, limit);
+    }
+
+    @Override
+    public List<InboundRequest> requests(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return named.query(
+                "SELECT * FROM inbox WHERE id IN (:ids) ORDER BY id",
+                new MapSqlParameterSource("ids", ids),
                 (rs, n) -> new InboundRequest(
                         rs.getString("vendor"),
                         rs.getString("source_id"),
@@ -87,8 +98,7 @@ class JdbcInbox implements Inbox {
                         rs.getBytes("body"),
                         headersOf(rs.getString("headers")),
                         rs.getObject("received_at", OffsetDateTime.class).toInstant(),
-                        rs.getLong("id")),
-                limit);
+                        rs.getLong("id")));
     }
 
     @Override

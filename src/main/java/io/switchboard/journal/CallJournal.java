@@ -44,6 +44,14 @@ public interface CallJournal {
     List<UnconfirmedOrigination> unconfirmedOriginations(Instant requestedBefore, int limit);
 
     /**
+     * Stops watching click-to-calls requested before {@code requestedBefore} that are no longer
+     * unconfirmed (a vendor event joined them, or they ended), so the watch list stays short.
+     *
+     * @return how many it stopped watching
+     */
+    int forgetSettledOriginations(Instant requestedBefore);
+
+    /**
      * Ends a click-to-call that got no vendor event with {@code timeoutEvent} (a hub-made HANGUP),
      * journaled and announced like any other event. Runs inside the caller's transaction, under
      * {@link JournalWriteLock}; checks again there that the call is still unconfirmed.

@@ -3,9 +3,12 @@ package io.switchboard.journal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.switchboard.call.CanonicalJson;
 import io.switchboard.call.Call;
 import io.switchboard.call.CallEvent;
+import io.switchboard.call.CallIds;
 import io.switchboard.call.CallState;
 import io.switchboard.call.Direction;
 import io.switchboard.call.EventKind;
@@ -26,7 +29,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -56,6 +58,23 @@ class JdbcCallJournal implements CallJournal {
     private final List<CallChangeListener> listeners;
     private final java.util.Map<String, Boolean> vendorsWithPendingKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** How many recently written calls (with their events) the writer keeps; see {@link #recentCalls}. */
+    static final int RECENT_CALLS = 4_096;
+
+    /**
+     * The writer's own copy of what it last wrote for recently changed calls: the call row and its
+     * events in journal order. The journal has one writer at a time ({@link JournalWriteLock}), so
+     * a call found here is exactly what the tables hold, and folding the next event of the call
+     * needs neither the call row nor its events read back. A miss reads them from the tables. Any
+     * transaction that does not commit empties it ({@link #forgetOnRollback}).
+     */
+    private final Cache<String, Written> recentCalls = Caffeine.newBuilder().maximumSize(RECENT_CALLS).build();
+
+    /** Owners of recently seen {@code call_keys} entries, as {@code vendor + NUL + key}: same rules as {@link #recentCalls}. */
+    private final Cache<String, String> keyOwners = Caffeine.newBuilder().maximumSize(4L * RECENT_CALLS).build();
+
+    private record Written(Call call, List<CallEvent> events) {}
+
     JdbcCallJournal(NamedParameterJdbcTemplate jdbc, Clock clock, List<CallChangeListener> listeners) {
         this.jdbc = jdbc;
         this.json = CanonicalJson.MAPPER;
@@ -65,6 +84,7 @@ class JdbcCallJournal implements CallJournal {
 
     @Override
     public int record(long inboxId, List<CallEvent> events) {
+        forgetOnRollback();
         int fresh = 0;
         for (int i = 0; i < events.size(); i++) {
             CallEvent event = withKey(events.get(i), inboxId, i);
@@ -128,15 +148,24 @@ class JdbcCallJournal implements CallJournal {
      */
     private Optional<String> knownCall(String vendor, Set<String> keys) {
         for (String key : keys) {
+            String cached = keyOwners.getIfPresent(keyRef(vendor, key));
+            if (cached != null) {
+                return Optional.of(cached);
+            }
             List<String> known = jdbc.queryForList(
                     "SELECT call_id FROM call_keys WHERE vendor = :vendor AND vendor_key = :key",
                     new MapSqlParameterSource("vendor", vendor).addValue("key", key),
                     String.class);
             if (!known.isEmpty()) {
+                keyOwners.put(keyRef(vendor, key), known.get(0));
                 return Optional.of(known.get(0));
             }
         }
         return Optional.empty();
+    }
+
+    private static String keyRef(String vendor, String key) {
+        return vendor + '\0' + key;
     }
 
     /**
@@ -178,6 +207,7 @@ class JdbcCallJournal implements CallJournal {
                     jdbc.update(
                             "DELETE FROM call_keys WHERE vendor = :vendor AND vendor_key = :key AND call_id = :id",
                             new MapSqlParameterSource("vendor", e.vendor()).addValue("key", key).addValue("id", c.id()));
+                    keyOwners.invalidate(keyRef(e.vendor(), key));
                 }
                 return Optional.of(c.id());
             }
@@ -244,7 +274,7 @@ class JdbcCallJournal implements CallJournal {
     }
 
     private static String newId() {
-        return UUID.randomUUID().toString();
+        return CallIds.next();
     }
 
     /** Inserts the event; returns the payload JSON it stored. */
@@ -277,33 +307,50 @@ class JdbcCallJournal implements CallJournal {
             MapSqlParameterSource p = new MapSqlParameterSource("vendor", e.vendor())
                     .addValue("key", key)
                     .addValue("call", call.id());
-            boolean known = !call.isNew() && !jdbc.queryForList(
+            String ref = keyRef(e.vendor(), key);
+            boolean known = !call.isNew() && (keyOwners.getIfPresent(ref) != null || !jdbc.queryForList(
                             "SELECT 1 FROM call_keys WHERE vendor = :vendor AND vendor_key = :key", p, Integer.class)
-                    .isEmpty();
+                    .isEmpty());
             if (!known) {
                 jdbc.update("INSERT INTO call_keys (vendor, vendor_key, call_id) VALUES (:vendor, :key, :call)", p);
+                keyOwners.put(ref, call.id());
             }
         }
     }
 
     /**
-     * Folds the call's events again, writes the call, and appends to the feed when it changed. A new
-     * call's only event is the one just stored ({@code payload}): it is read back from that JSON, as
-     * the query would have, without the query.
+     * Folds the call's events again, writes the call, and appends to the feed when it changed. The
+     * call row and its earlier events come from {@link #recentCalls} when the writer wrote them
+     * recently, else from the tables; the new event is read back from the JSON just stored
+     * ({@code payload}), as the query would have returned it.
      */
     private void recompute(Resolved resolved, CallEvent trigger, String payload) {
-        Optional<Call> before = resolved.isNew() ? Optional.empty() : findCallRow(resolved.id());
+        CallEvent stored = fromJson(payload);
+        Written written = resolved.isNew() ? null : recentCalls.getIfPresent(resolved.id());
+        Optional<Call> before;
+        List<CallEvent> events;
+        if (resolved.isNew()) {
+            before = Optional.empty();
+            events = List.of(stored);
+        } else if (written != null) {
+            before = Optional.of(written.call());
+            events = new ArrayList<>(written.events().size() + 1);
+            events.addAll(written.events());
+            events.add(stored);
+        } else {
+            before = findCallRow(resolved.id());
+            events = jdbc.query(
+                    "SELECT payload FROM events WHERE call_id = :id ORDER BY id",
+                    new MapSqlParameterSource("id", resolved.id()),
+                    (rs, n) -> fromJson(rs.getString(1)));
+        }
         String source = before.map(Call::source).orElse(trigger.source());
-        List<CallEvent> events = resolved.isNew()
-                ? List.of(fromJson(payload))
-                : jdbc.query(
-                        "SELECT payload FROM events WHERE call_id = :id ORDER BY id",
-                        new MapSqlParameterSource("id", resolved.id()),
-                        (rs, n) -> fromJson(rs.getString(1)));
         Call after = CallFolder.fold(new CallIdentity(resolved.id(), trigger.vendor(), source), events);
         if (before.isPresent() && before.get().equals(after)) {
+            recentCalls.put(resolved.id(), new Written(before.get(), List.copyOf(events)));
             return;
         }
+        recentCalls.put(resolved.id(), new Written(after, List.copyOf(events)));
         Instant now = clock.instant();
         MapSqlParameterSource p = callParams(after, now);
         if (before.isEmpty()) {
@@ -332,6 +379,28 @@ class JdbcCallJournal implements CallJournal {
                         .addValue("previous", before.map(c -> c.state().name()).orElse(null))
                         .addValue("now", ts(now)));
         announce(after);
+    }
+
+    /**
+     * Empties the writer's caches if the current transaction does not commit: they may hold rows
+     * it wrote and then rolled back. Registered once per transaction.
+     */
+    private void forgetOnRollback() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(this)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(JdbcCallJournal.this);
+                if (status != STATUS_COMMITTED) {
+                    recentCalls.invalidateAll();
+                    keyOwners.invalidateAll();
+                }
+            }
+        });
     }
 
     /** Tells the listeners about the changed call once the transaction commits (at once without one). */
@@ -385,6 +454,7 @@ class JdbcCallJournal implements CallJournal {
 
     @Override
     public String originate(String proposedId, CallEvent requested, Set<String> pendingKeys) {
+        forgetOnRollback();
         if (eventExists(requested)) {
             throw new IllegalStateException("Click-to-call " + requested.eventKey() + " is already journaled");
         }
@@ -407,8 +477,14 @@ class JdbcCallJournal implements CallJournal {
                     .addValue("call", call.id());
             jdbc.update("DELETE FROM call_keys WHERE vendor = :vendor AND vendor_key = :key", p);
             jdbc.update("INSERT INTO call_keys (vendor, vendor_key, call_id) VALUES (:vendor, :key, :call)", p);
+            keyOwners.put(keyRef(requested.vendor(), key), call.id());
         }
         recompute(call, requested, payload);
+        if (call.isNew()) {
+            jdbc.update(
+                    "INSERT INTO originations (call_id, requested_at) VALUES (:id, :at)",
+                    new MapSqlParameterSource("id", call.id()).addValue("at", ts(requested.occurredAt())));
+        }
         return call.id();
     }
 
@@ -420,15 +496,25 @@ class JdbcCallJournal implements CallJournal {
     @Override
     public List<UnconfirmedOrigination> unconfirmedOriginations(Instant requestedBefore, int limit) {
         return jdbc.query(
-                "SELECT c.id, c.vendor, c.source_id, c.started_at FROM calls c WHERE c.started_at < :before AND "
-                        + UNCONFIRMED + " ORDER BY c.state, c.started_at FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+                "SELECT c.id, c.vendor, c.source_id, c.started_at FROM originations o JOIN calls c ON c.id = o.call_id"
+                        + " WHERE o.requested_at < :before AND c.started_at < :before AND " + UNCONFIRMED
+                        + " ORDER BY o.requested_at FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
                 new MapSqlParameterSource("before", ts(requestedBefore)),
                 (rs, n) -> new UnconfirmedOrigination(
                         rs.getString("id"), rs.getString("vendor"), rs.getString("source_id"), instant(rs, "started_at")));
     }
 
     @Override
+    public int forgetSettledOriginations(Instant requestedBefore) {
+        return jdbc.update(
+                "DELETE FROM originations o WHERE o.requested_at < :before"
+                        + " AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.id = o.call_id AND " + UNCONFIRMED + ")",
+                new MapSqlParameterSource("before", ts(requestedBefore)));
+    }
+
+    @Override
     public boolean endUnconfirmedOrigination(String callId, CallEvent timeoutEvent) {
+        forgetOnRollback();
         boolean unconfirmed = !jdbc.queryForList("SELECT 1 FROM calls c WHERE c.id = :id AND " + UNCONFIRMED,
                         new MapSqlParameterSource("id", callId), Integer.class)
                 .isEmpty();

@@ -68,10 +68,11 @@ class UnconfirmedCallTimeoutTest {
     private CallJournal journal;
     private TransactionTemplate tx;
     private UnconfirmedCallTimeout timeout;
+    private DataSource ds;
 
     @BeforeEach
     void journal() {
-        DataSource ds = TestJournals.h2();
+        ds = TestJournals.h2();
         journal = TestJournals.journal(ds, clock, announced::add);
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         timeout = new UnconfirmedCallTimeout(journal, new JournalWriteLock(), tx, clock,
@@ -156,6 +157,28 @@ class UnconfirmedCallTimeoutTest {
         clock.set(T0.plusSeconds(500));
         assertThat(timeout.endExpired()).isZero();
         assertThat(call(id).events()).hasSize(2);
+    }
+
+    @Test
+    void theSweepWatchesOnlyClickToCallsStillWaitingForTheirVendor() {
+        String confirmed = originate("c2c-6", "TEL6", T0);
+        vendorRing("TEL6", T0.plusSeconds(2));
+        String silent = originate("c2c-7", "TEL7", T0.plusSeconds(1));
+        String recent = originate("c2c-8", "TEL8", T0.plusSeconds(200));
+        vendorRing("OTHER-CALL", T0.plusSeconds(3)); // a vendor's own call in progress: never watched
+        assertThat(watched()).containsExactlyInAnyOrder(confirmed, silent, recent);
+
+        clock.set(T0.plusSeconds(250));
+        assertThat(timeout.endExpired()).isEqualTo(1);
+
+        assertThat(call(silent).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(call(confirmed).state()).isEqualTo(CallState.RINGING);
+        assertThat(watched()).as("confirmed and timed-out calls are forgotten; the recent one is still watched")
+                .containsExactly(recent);
+    }
+
+    private List<String> watched() {
+        return new org.springframework.jdbc.core.JdbcTemplate(ds).queryForList("SELECT call_id FROM originations", String.class);
     }
 
     @Test
