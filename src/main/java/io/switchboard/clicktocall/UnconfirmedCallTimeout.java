@@ -61,6 +61,9 @@ public class UnconfirmedCallTimeout {
         int ended = 0;
         while (true) {
             Instant now = clock.instant();
+            // Calls confirmed or ended since the last sweep leave the watch list first, so that a
+            // batch below holds only calls still waiting.
+            writeLock.run(() -> tx.executeWithoutResult(s -> journal.forgetSettledOriginations(now.minus(timeout))));
             var expired = journal.unconfirmedOriginations(now.minus(timeout), BATCH);
             int round = 0;
             for (UnconfirmedOrigination call : expired) {
@@ -73,8 +76,6 @@ public class UnconfirmedCallTimeout {
             }
             ended += round;
             if (expired.size() < BATCH || round == 0) {
-                Instant cutOff = now.minus(timeout);
-                writeLock.run(() -> tx.executeWithoutResult(s -> journal.forgetSettledOriginations(cutOff)));
                 return ended;
             }
         }

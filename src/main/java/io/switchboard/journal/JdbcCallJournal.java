@@ -493,15 +493,28 @@ class JdbcCallJournal implements CallJournal {
             + " AND EXISTS (SELECT 1 FROM events o WHERE o.call_id = c.id AND o.kind = 'ORIGINATE')"
             + " AND NOT EXISTS (SELECT 1 FROM events v WHERE v.call_id = c.id AND v.kind <> 'ORIGINATE')";
 
+    /**
+     * Walks the watch list (V12 {@code originations}), oldest request first, and checks each call by
+     * its primary key: driving the query from {@code calls} instead let H2 scan every RINGING call.
+     */
     @Override
     public List<UnconfirmedOrigination> unconfirmedOriginations(Instant requestedBefore, int limit) {
-        return jdbc.query(
-                "SELECT c.id, c.vendor, c.source_id, c.started_at FROM originations o JOIN calls c ON c.id = o.call_id"
-                        + " WHERE o.requested_at < :before AND c.started_at < :before AND " + UNCONFIRMED
-                        + " ORDER BY o.requested_at FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
-                new MapSqlParameterSource("before", ts(requestedBefore)),
-                (rs, n) -> new UnconfirmedOrigination(
-                        rs.getString("id"), rs.getString("vendor"), rs.getString("source_id"), instant(rs, "started_at")));
+        MapSqlParameterSource before = new MapSqlParameterSource("before", ts(requestedBefore));
+        List<String> watched = jdbc.queryForList(
+                "SELECT call_id FROM originations WHERE requested_at < :before ORDER BY requested_at"
+                        + " FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+                before,
+                String.class);
+        List<UnconfirmedOrigination> unconfirmed = new ArrayList<>();
+        for (String id : watched) {
+            unconfirmed.addAll(jdbc.query(
+                    "SELECT c.id, c.vendor, c.source_id, c.started_at FROM calls c WHERE c.id = :id"
+                            + " AND c.started_at < :before AND " + UNCONFIRMED,
+                    new MapSqlParameterSource("id", id).addValue("before", ts(requestedBefore)),
+                    (rs, n) -> new UnconfirmedOrigination(
+                            rs.getString("id"), rs.getString("vendor"), rs.getString("source_id"), instant(rs, "started_at"))));
+        }
+        return unconfirmed;
     }
 
     @Override
@@ -523,6 +536,7 @@ class JdbcCallJournal implements CallJournal {
         }
         String payload = insertEvent(callId, timeoutEvent, null);
         recompute(new Resolved(callId, false), timeoutEvent, payload);
+        jdbc.update("DELETE FROM originations WHERE call_id = :id", new MapSqlParameterSource("id", callId));
         return true;
     }
 
