@@ -135,8 +135,7 @@ public final class ApaleoPoster implements SmartLifecycle {
     }
 
     private void reject(Posting p, String reason) {
-        postings.answered(p.id(), Posting.Status.REJECTED, "REJECTED", clock.instant());
-        postings.attemptFailed(p.id(), reason, clock.instant());
+        postings.rejected(p.id(), reason, clock.instant());
         LOG.warn("Apaleo: posting {} rejected: {}", p.id(), reason);
     }
 }

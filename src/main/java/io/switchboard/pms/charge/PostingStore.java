@@ -119,6 +119,18 @@ public class PostingStore {
                         .addValue("now", utc(now))) == 1;
     }
 
+    /**
+     * Final refusal by a REST PMS (no reservation, no folio, 4xx): REJECTED with its reason, in one
+     * write, so no reader sees a rejected posting without the reason. Counts as an attempt.
+     */
+    public boolean rejected(String id, String reason, Instant now) {
+        return jdbc.update("UPDATE pms_postings SET status = 'REJECTED', answer_status = 'REJECTED', last_error = :error,"
+                        + " attempts = attempts + 1, updated_at = :now WHERE id = :id AND status IN ('PENDING', 'SENT')",
+                new MapSqlParameterSource("id", id)
+                        .addValue("error", truncate(reason, 1024))
+                        .addValue("now", utc(now))) == 1;
+    }
+
     /** A failed attempt that will be retried (REST PMS unreachable, rate limited …). */
     public void attemptFailed(String id, String error, Instant now) {
         jdbc.update("UPDATE pms_postings SET attempts = attempts + 1, last_error = :error, updated_at = :now WHERE id = :id",
