@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.switchboard.HubIntegrationTest;
 import io.switchboard.call.CanonicalJson;
 import io.switchboard.pms.fias.FiasConnector;
 import io.switchboard.pms.fias.FiasPmsSimulator;
 import io.switchboard.pms.fias.FiasRecord;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * starts PostgreSQL and sets it): skipped without it on a developer machine, failed under CI.
  */
 @DirtiesContext
-class PmsPostgresIT extends HubIntegrationTest {
+class PmsPostgresIT extends PmsIntegrationTest {
 
     private static final String URL = System.getenv("SWITCHBOARD_TEST_POSTGRES_URL");
     private static final String SCHEMA = "sb_pms_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -83,8 +79,6 @@ class PmsPostgresIT extends HubIntegrationTest {
     @Autowired
     CamelContext camel;
 
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     FiasConnector connector;
@@ -115,11 +109,11 @@ class PmsPostgresIT extends HubIntegrationTest {
     @Test
     void checkInRoomMoveChangeAndCheckOutKeepTheIndexOnPostgres() {
         pms.send(FiasRecord.parse("GI|RN2801|G#4801|GNSmith|GLEA|"));
-        assertThat(awaitRoomEvent("CHECK_IN", "2801").path("guestName").asText()).isEqualTo("Smith");
+        assertThat(awaitRoomEvent(ROOM_EVENTS, "CHECK_IN", "2801").path("guestName").asText()).isEqualTo("Smith");
         assertThat(guestsIn("2801")).containsExactly("4801");
 
         pms.send(FiasRecord.parse("GC|RN2802|G#4801|RO2801|"));
-        JsonNode move = awaitRoomEvent("ROOM_MOVE", "2802");
+        JsonNode move = awaitRoomEvent(ROOM_EVENTS, "ROOM_MOVE", "2802");
         assertThat(move.path("oldRoom").asText()).isEqualTo("2801");
         assertThat(guestsIn("2801")).isEmpty();
         assertThat(guestsIn("2802")).containsExactly("4801");
@@ -130,14 +124,14 @@ class PmsPostgresIT extends HubIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT language FROM pms_guests WHERE room = '2802'", String.class)).isEqualTo("GE");
 
         pms.send(FiasRecord.parse("GO|RN2802|G#4801|"));
-        awaitRoomEvent("CHECK_OUT", "2802");
+        awaitRoomEvent(ROOM_EVENTS, "CHECK_OUT", "2802");
         assertThat(guestsIn("2802")).isEmpty();
     }
 
     @Test
     void aResyncRemovesGuestsThePmsNoLongerHasOnPostgres() {
         pms.send(FiasRecord.parse("GI|RN3201|G#6201|GNStale|"));
-        awaitRoomEvent("CHECK_IN", "3201");
+        awaitRoomEvent(ROOM_EVENTS, "CHECK_IN", "3201");
         List<Map<String, Object>> others = jdbc.queryForList("SELECT room, reservation FROM pms_guests WHERE room <> '3201'");
 
         pms.send(FiasRecord.parse("DS|DA250115|TI030000|"));
@@ -146,14 +140,14 @@ class PmsPostgresIT extends HubIntegrationTest {
         }
         pms.send(FiasRecord.parse("GI|RN3202|G#6202|GNFresh|SF|"), FiasRecord.parse("DE|DA250115|TI030500|"));
 
-        assertThat(awaitRoomEvent("CHECK_OUT", "3201").path("resync").asBoolean()).isTrue();
+        assertThat(awaitRoomEvent(ROOM_EVENTS, "CHECK_OUT", "3201").path("resync").asBoolean()).isTrue();
         assertThat(guestsIn("3202")).containsExactly("6202");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pms_guests", Integer.class)).isEqualTo(others.size() + 1);
     }
 
     @Test
     void aPostingStoredWhileTheLinkIsDownIsForwardedOnceWithItsPersistedSequence() {
-        checkIn("3801");
+        checkIn(pms, "3801");
         pms.acceptConnections(false);
         pms.dropLink();
         await().atMost(WAIT).until(() -> connector.state() != FiasConnector.State.UP);
@@ -185,7 +179,7 @@ class PmsPostgresIT extends HubIntegrationTest {
     @Test
     void wakeUpsAreAnsweredByARouteOrExpireToNoReplyOnPostgres() {
         pms.send(FiasRecord.parse("WR|RN3301|DA991231|TI063000|"));
-        long id = awaitRoomEvent("WAKE_UP_SET", "3301").path("wakeUpId").asLong();
+        long id = awaitRoomEvent(ROOM_EVENTS, "WAKE_UP_SET", "3301").path("wakeUpId").asLong();
         assertThat(post("/api/v1/pms/wake-ups/" + id + "/result", "application/json", "{\"result\":\"OK\"}", Map.of())
                 .statusCode()).isEqualTo(200);
         FiasRecord wa = pms.awaitRecord(r -> r.is("WA") && r.value("RN").orElse("").equals("3301"), SIM_WAIT);
@@ -196,7 +190,7 @@ class PmsPostgresIT extends HubIntegrationTest {
         assertThat(expired.value("AS")).contains("NR");
 
         pms.send(FiasRecord.parse("WR|RN3501|DA991231|TI070000|"), FiasRecord.parse("WC|RN3501|DA991231|TI070000|"));
-        awaitRoomEvent("WAKE_UP_CLEAR", "3501");
+        awaitRoomEvent(ROOM_EVENTS, "WAKE_UP_CLEAR", "3501");
         assertThat(jdbc.queryForList("SELECT status FROM pms_wakeups WHERE room = '3501'", String.class))
                 .containsExactly("CLEARED");
     }
@@ -243,49 +237,4 @@ class PmsPostgresIT extends HubIntegrationTest {
 
     // --- helpers -------------------------------------------------------------------------------------
 
-    private void checkIn(String room) {
-        pms.send(FiasRecord.parse("GI|RN" + room + "|G#R" + room + "|GNGuest " + room + "|"));
-        await().atMost(WAIT).until(() -> !guestsIn(room).isEmpty());
-    }
-
-    private List<String> guestsIn(String room) {
-        return jdbc.queryForList("SELECT reservation FROM pms_guests WHERE room = ? ORDER BY reservation", String.class, room);
-    }
-
-    private JsonNode awaitRoomEvent(String type, String room) {
-        await().atMost(WAIT).until(() -> ROOM_EVENTS.stream()
-                .anyMatch(e -> e.path("type").asText().equals(type) && e.path("room").asText().equals(room)));
-        return ROOM_EVENTS.stream()
-                .filter(e -> e.path("type").asText().equals(type) && e.path("room").asText().equals(room))
-                .reduce((a, b) -> b)
-                .orElseThrow();
-    }
-
-    private String awaitPosting(String vendorCallId, String status) {
-        String sql = "SELECT p.id FROM pms_postings p JOIN calls c ON c.id = p.call_id WHERE c.vendor_call_id = ?"
-                + " AND p.status = ?";
-        await().atMost(WAIT).until(() -> !jdbc.queryForList(sql, String.class, vendorCallId, status).isEmpty());
-        return jdbc.queryForList(sql, String.class, vendorCallId, status).get(0);
-    }
-
-    /** A Telphin outbound call from a room extension, answered and hung up after {@code talkSeconds}. */
-    private String sendOutboundCall(String extension, String to, int talkSeconds) {
-        String callId = UUID.randomUUID().toString().replace("-", "");
-        long start = System.currentTimeMillis() * 1000;
-        long answer = start + 5_000_000L;
-        long end = answer + talkSeconds * 1_000_000L;
-        String common = "CallID=" + callId + "&SubCallID=" + callId + "-0001&CallerIDNum=" + extension
-                + "&CallerIDName=Room%20" + extension + "&CalledNumber=" + URLEncoder.encode(to, StandardCharsets.UTF_8)
-                + "&CallerExtension=" + extension + "%40sipproxy.telphin.ru&CallerExtensionID=175&CallFlow=out";
-        for (String form : List.of(
-                "EventType=dial-out&" + common + "&CallStatus=CALLING&EventTime=" + start,
-                "EventType=answer&" + common + "&CallStatus=ANSWER&EventTime=" + answer,
-                "EventType=hangup&" + common + "&CallStatus=ANSWER&EventTime=" + end + "&Duration=" + (end - answer))) {
-            assertThat(post("/webhooks/telphin/" + source("telphin-demo").token(), "application/x-www-form-urlencoded", form,
-                            Map.of())
-                    .statusCode())
-                    .isEqualTo(200);
-        }
-        return callId;
-    }
 }

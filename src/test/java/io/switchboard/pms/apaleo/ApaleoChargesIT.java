@@ -14,21 +14,16 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.switchboard.HubIntegrationTest;
+import io.switchboard.pms.PmsIntegrationTest;
 import io.switchboard.pms.room.Guest;
 import io.switchboard.pms.room.RoomIndex;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * with Idempotency-Key = posting id; retries on 503, a 422 is final.
  */
 @DirtiesContext
-class ApaleoChargesIT extends HubIntegrationTest {
+class ApaleoChargesIT extends PmsIntegrationTest {
 
     static final WireMockServer APALEO = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
     static final String CLIENT_ID = "SWBD-AC-switchboard";
@@ -68,8 +63,6 @@ class ApaleoChargesIT extends HubIntegrationTest {
     @Autowired
     RoomIndex rooms;
 
-    @Autowired
-    JdbcTemplate jdbc;
 
     @BeforeEach
     void apaleoAnswers() {
@@ -167,30 +160,4 @@ class ApaleoChargesIT extends HubIntegrationTest {
         rooms.checkIn(new Guest(room, reservation, room, "Guest " + room, "EA", false, Instant.now()), Instant.now());
     }
 
-    private String awaitPosting(String vendorCallId, String status) {
-        String sql = "SELECT p.id FROM pms_postings p JOIN calls c ON c.id = p.call_id WHERE c.vendor_call_id = ?"
-                + " AND p.status = ?";
-        await().atMost(WAIT).until(() -> !jdbc.queryForList(sql, String.class, vendorCallId, status).isEmpty());
-        return jdbc.queryForList(sql, String.class, vendorCallId, status).get(0);
-    }
-
-    private String sendOutboundCall(String extension, String to, int talkSeconds) {
-        String callId = UUID.randomUUID().toString().replace("-", "");
-        long start = System.currentTimeMillis() * 1000;
-        long answer = start + 5_000_000L;
-        long end = answer + talkSeconds * 1_000_000L;
-        String common = "CallID=" + callId + "&SubCallID=" + callId + "-0001&CallerIDNum=" + extension
-                + "&CallerIDName=Room%20" + extension + "&CalledNumber=" + URLEncoder.encode(to, StandardCharsets.UTF_8)
-                + "&CallerExtension=" + extension + "%40sipproxy.telphin.ru&CallerExtensionID=175&CallFlow=out";
-        for (String form : List.of(
-                "EventType=dial-out&" + common + "&CallStatus=CALLING&EventTime=" + start,
-                "EventType=answer&" + common + "&CallStatus=ANSWER&EventTime=" + answer,
-                "EventType=hangup&" + common + "&CallStatus=ANSWER&EventTime=" + end + "&Duration=" + (end - answer))) {
-            assertThat(post("/webhooks/telphin/" + source("telphin-demo").token(), "application/x-www-form-urlencoded", form,
-                            Map.of())
-                    .statusCode())
-                    .isEqualTo(200);
-        }
-        return callId;
-    }
 }

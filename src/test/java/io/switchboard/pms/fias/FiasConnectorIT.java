@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.switchboard.HubIntegrationTest;
+import io.switchboard.pms.PmsIntegrationTest;
 import io.switchboard.call.CanonicalJson;
 import io.switchboard.pms.fias.FiasPmsSimulator.PostingReply;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * exactly once across link drops, store-and-forward while the PMS is down, garbage on the link.
  */
 @DirtiesContext
-class FiasConnectorIT extends HubIntegrationTest {
+class FiasConnectorIT extends PmsIntegrationTest {
 
     static final FiasPmsSimulator PMS = FiasPmsSimulator.started();
     static final Duration SIM_WAIT = Duration.ofSeconds(15);
@@ -57,8 +55,6 @@ class FiasConnectorIT extends HubIntegrationTest {
     @Autowired
     CamelContext camel;
 
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     FiasConnector connector;
@@ -112,7 +108,7 @@ class FiasConnectorIT extends HubIntegrationTest {
         PMS.sendRaw("\r\n+++ATH0\r\n\u0002GI|RN\u0001|\u0003\u0002GI|G#99|\u0003\u0002GI|RN12".getBytes(StandardCharsets.US_ASCII));
         PMS.send(FiasRecord.parse("GI|RN5101|G#5101|GNGarbage Test|GLEA|"));
 
-        JsonNode checkIn = awaitRoomEvent("CHECK_IN", "5101");
+        JsonNode checkIn = awaitRoomEvent(ROOM_EVENTS, "CHECK_IN", "5101");
         assertThat(checkIn.path("guestName").asText()).isEqualTo("Garbage Test");
         assertThat(connector.skippedInputs() - skipped).isGreaterThanOrEqualTo(3); // garbage, bad byte, GI without RN, half frame
         assertThat(PMS.connections()).isEqualTo(connections);
@@ -125,7 +121,7 @@ class FiasConnectorIT extends HubIntegrationTest {
     void aCheckInFillsTheIndexAndBecomesARoomEvent() {
         PMS.send(FiasRecord.parse("GI|RN2781|G#4711|GNMüller, Jürgen|GLGE|GSN|"));
 
-        JsonNode event = awaitRoomEvent("CHECK_IN", "2781");
+        JsonNode event = awaitRoomEvent(ROOM_EVENTS, "CHECK_IN", "2781");
         assertThat(event.path("extension").asText()).isEqualTo("2781");
         assertThat(event.path("reservation").asText()).isEqualTo("4711");
         assertThat(event.path("guestName").asText()).isEqualTo("Müller, Jürgen");
@@ -137,10 +133,10 @@ class FiasConnectorIT extends HubIntegrationTest {
     @Test
     void aRoomMoveMovesTheGuestAndACheckOutRemovesIt() {
         PMS.send(FiasRecord.parse("GI|RN2801|G#4801|GNSmith|GLEA|"));
-        awaitRoomEvent("CHECK_IN", "2801");
+        awaitRoomEvent(ROOM_EVENTS, "CHECK_IN", "2801");
 
         PMS.send(FiasRecord.parse("GC|RN2802|G#4801|RO2801|"));
-        JsonNode move = awaitRoomEvent("ROOM_MOVE", "2802");
+        JsonNode move = awaitRoomEvent(ROOM_EVENTS, "ROOM_MOVE", "2802");
         assertThat(move.path("oldRoom").asText()).isEqualTo("2801");
         assertThat(move.path("oldExtension").asText()).isEqualTo("2801");
         assertThat(move.path("guestName").asText()).isEqualTo("Smith");
@@ -148,7 +144,7 @@ class FiasConnectorIT extends HubIntegrationTest {
         assertThat(guestsIn("2802")).containsExactly("4801");
 
         PMS.send(FiasRecord.parse("GO|RN2802|G#4801|"));
-        awaitRoomEvent("CHECK_OUT", "2802");
+        awaitRoomEvent(ROOM_EVENTS, "CHECK_OUT", "2802");
         assertThat(guestsIn("2802")).isEmpty();
     }
 
@@ -159,7 +155,7 @@ class FiasConnectorIT extends HubIntegrationTest {
 
         PMS.send(FiasRecord.parse("GO|RN2901|G#5901|"));
 
-        JsonNode out = awaitRoomEvent("CHECK_OUT", "2901");
+        JsonNode out = awaitRoomEvent(ROOM_EVENTS, "CHECK_OUT", "2901");
         assertThat(out.path("guestName").asText()).isEqualTo("Anna");
         assertThat(guestsIn("2901")).containsExactly("5902");
     }
@@ -169,7 +165,7 @@ class FiasConnectorIT extends HubIntegrationTest {
         PMS.send(FiasRecord.parse("RE|RN3001|CS2|DNY|MLN|"), FiasRecord.parse("NS|DA250115|TI020000|"),
                 FiasRecord.parse("NE|DA250115|TI023000|"));
 
-        JsonNode re = awaitRoomEvent("ROOM_EQUIPMENT", "3001");
+        JsonNode re = awaitRoomEvent(ROOM_EVENTS, "ROOM_EQUIPMENT", "3001");
         assertThat(re.path("classOfService").asInt()).isEqualTo(2);
         assertThat(re.path("doNotDisturb").asBoolean()).isTrue();
         assertThat(re.path("messageLamp").asBoolean()).isFalse();
@@ -179,7 +175,7 @@ class FiasConnectorIT extends HubIntegrationTest {
     @Test
     void aResyncReplacesTheIndexWithWhatThePmsReplays() {
         PMS.send(FiasRecord.parse("GI|RN3201|G#6201|GNStale|"));
-        awaitRoomEvent("CHECK_IN", "3201");
+        awaitRoomEvent(ROOM_EVENTS, "CHECK_IN", "3201");
         List<Map<String, Object>> current = jdbc.queryForList("SELECT room, reservation FROM pms_guests WHERE room <> '3201'");
 
         PMS.send(FiasRecord.parse("DS|DA250115|TI030000|"));
@@ -188,7 +184,7 @@ class FiasConnectorIT extends HubIntegrationTest {
         }
         PMS.send(FiasRecord.parse("GI|RN3202|G#6202|GNFresh|SF|"), FiasRecord.parse("DE|DA250115|TI030500|"));
 
-        JsonNode removed = awaitRoomEvent("CHECK_OUT", "3201");
+        JsonNode removed = awaitRoomEvent(ROOM_EVENTS, "CHECK_OUT", "3201");
         assertThat(removed.path("resync").asBoolean()).isTrue();
         assertThat(guestsIn("3201")).isEmpty();
         assertThat(guestsIn("3202")).containsExactly("6202");
@@ -198,7 +194,7 @@ class FiasConnectorIT extends HubIntegrationTest {
     @Test
     void anAdminResyncSendsDrAndTheIndexBecomesWhatThePmsReplays() {
         PMS.send(FiasRecord.parse("GI|RN3210|G#6210|GNGone Meanwhile|"));
-        awaitRoomEvent("CHECK_IN", "3210");
+        awaitRoomEvent(ROOM_EVENTS, "CHECK_IN", "3210");
         List<FiasRecord> replay = new java.util.ArrayList<>();
         for (Map<String, Object> row : jdbc.queryForList("SELECT room, reservation FROM pms_guests WHERE room <> '3210'")) {
             replay.add(FiasRecord.parse("GI|RN" + row.get("ROOM") + "|G#" + row.get("RESERVATION") + "|SF|"));
@@ -212,8 +208,8 @@ class FiasConnectorIT extends HubIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(json(response).path("requested").asText()).isEqualTo("DR");
         PMS.awaitReceived("DR", drs + 1, SIM_WAIT);
-        assertThat(awaitRoomEvent("CHECK_OUT", "3210").path("resync").asBoolean()).isTrue();
-        JsonNode arrived = awaitRoomEvent("CHECK_IN", "3211");
+        assertThat(awaitRoomEvent(ROOM_EVENTS, "CHECK_OUT", "3210").path("resync").asBoolean()).isTrue();
+        JsonNode arrived = awaitRoomEvent(ROOM_EVENTS, "CHECK_IN", "3211");
         assertThat(arrived.path("resync").asBoolean()).isTrue();
         assertThat(arrived.path("guestName").asText()).isEqualTo("Arrived Meanwhile");
         await().atMost(WAIT).until(() -> ROOM_EVENTS.stream().anyMatch(e -> e.path("type").asText().equals("RESYNC_END")));
@@ -249,7 +245,7 @@ class FiasConnectorIT extends HubIntegrationTest {
     @Test
     void aWakeUpBecomesARoomEventAndItsResultOneWakeUpAnswer() {
         PMS.send(FiasRecord.parse("WR|RN3301|DA991231|TI063000|"));
-        JsonNode set = awaitRoomEvent("WAKE_UP_SET", "3301");
+        JsonNode set = awaitRoomEvent(ROOM_EVENTS, "WAKE_UP_SET", "3301");
         long id = set.path("wakeUpId").asLong();
         assertThat(set.path("wakeUpAt").asText()).isEqualTo("2099-12-31T06:30:00");
 
@@ -270,7 +266,7 @@ class FiasConnectorIT extends HubIntegrationTest {
     @Test
     void aWakeUpNobodyReportsIsAnsweredNoReplyOnce() {
         PMS.send(FiasRecord.parse("WR|RN3401|DA250115|TI063000|"));
-        long id = awaitRoomEvent("WAKE_UP_SET", "3401").path("wakeUpId").asLong();
+        long id = awaitRoomEvent(ROOM_EVENTS, "WAKE_UP_SET", "3401").path("wakeUpId").asLong();
 
         FiasRecord wa = PMS.awaitRecord(r -> r.is("WA") && r.value("RN").orElse("").equals("3401"), SIM_WAIT);
 
@@ -283,11 +279,11 @@ class FiasConnectorIT extends HubIntegrationTest {
     @Test
     void aClearedWakeUpGetsNoAnswer() {
         PMS.send(FiasRecord.parse("WR|RN3501|DA991231|TI070000|"));
-        long id = awaitRoomEvent("WAKE_UP_SET", "3501").path("wakeUpId").asLong();
+        long id = awaitRoomEvent(ROOM_EVENTS, "WAKE_UP_SET", "3501").path("wakeUpId").asLong();
 
         PMS.send(FiasRecord.parse("WC|RN3501|DA991231|TI070000|"));
 
-        assertThat(awaitRoomEvent("WAKE_UP_CLEAR", "3501").path("wakeUpId").asLong()).isEqualTo(id);
+        assertThat(awaitRoomEvent(ROOM_EVENTS, "WAKE_UP_CLEAR", "3501").path("wakeUpId").asLong()).isEqualTo(id);
         assertThat(post("/api/v1/pms/wake-ups/" + id + "/result", "application/json", "{\"result\":\"OK\"}", Map.of())
                 .statusCode()).isEqualTo(409);
     }
@@ -296,7 +292,7 @@ class FiasConnectorIT extends HubIntegrationTest {
 
     @Test
     void anEndedRoomCallIsPostedWithTheTariffAndItsAnswerStored() {
-        checkIn("3601");
+        checkIn(PMS, "3601");
 
         String callId = sendOutboundCall("3601", "+33612345678", 125);
 
@@ -312,7 +308,7 @@ class FiasConnectorIT extends HubIntegrationTest {
 
     @Test
     void aPostingWhosePaIsLostIsResentWithTheSameSequenceAndBookedOnce() {
-        checkIn("3701");
+        checkIn(PMS, "3701");
         int booked = PMS.booked().size();
         int connections = PMS.connections();
         PMS.replyToPostings(PostingReply.bookThenDropLink());
@@ -331,7 +327,7 @@ class FiasConnectorIT extends HubIntegrationTest {
 
     @Test
     void aPostingDroppedUnansweredIsResentAfterTheReconnect() {
-        checkIn("3751");
+        checkIn(PMS, "3751");
         PMS.replyToPostings(PostingReply.dropLink());
 
         String callId = sendOutboundCall("3751", "+33142685300", 10);
@@ -343,7 +339,7 @@ class FiasConnectorIT extends HubIntegrationTest {
 
     @Test
     void postingsAreStoredWhileThePmsIsDownAndForwardedInOrderWhenItIsBack() {
-        checkIn("3801");
+        checkIn(PMS, "3801");
         PMS.acceptConnections(false);
         PMS.dropLink();
         await().atMost(WAIT).until(() -> connector.state() != FiasConnector.State.UP);
@@ -367,7 +363,7 @@ class FiasConnectorIT extends HubIntegrationTest {
 
     @Test
     void postingsAreHeldAfterLinkEndUntilThePmsStartsTheLinkAgain() {
-        checkIn("3901");
+        checkIn(PMS, "3901");
         PMS.sendLinkEnd();
         await().atMost(WAIT).until(() -> connector.state() == FiasConnector.State.ENDED_BY_PMS);
 
@@ -381,7 +377,7 @@ class FiasConnectorIT extends HubIntegrationTest {
 
     @Test
     void callsThatAreNotChargeableMakeNoPosting() {
-        checkIn("4001");
+        checkIn(PMS, "4001");
         String emergency = sendOutboundCall("4001", "112", 120);
         String notCheckedIn = sendOutboundCall("4099", "+33612345678", 120);
         String charged = sendOutboundCall("4001", "+33612345678", 30);
@@ -414,51 +410,4 @@ class FiasConnectorIT extends HubIntegrationTest {
 
     // --- helpers -------------------------------------------------------------------------------------
 
-    private void checkIn(String room) {
-        PMS.send(FiasRecord.parse("GI|RN" + room + "|G#R" + room + "|GNGuest " + room + "|"));
-        await().atMost(WAIT).until(() -> !guestsIn(room).isEmpty());
-    }
-
-    private List<String> guestsIn(String room) {
-        return jdbc.queryForList("SELECT reservation FROM pms_guests WHERE room = ? ORDER BY reservation", String.class, room);
-    }
-
-    private JsonNode awaitRoomEvent(String type, String room) {
-        await().atMost(WAIT).until(() -> ROOM_EVENTS.stream()
-                .anyMatch(e -> e.path("type").asText().equals(type) && e.path("room").asText().equals(room)));
-        return ROOM_EVENTS.stream()
-                .filter(e -> e.path("type").asText().equals(type) && e.path("room").asText().equals(room))
-                .reduce((a, b) -> b)
-                .orElseThrow();
-    }
-
-    /** Waits until the call's posting has this status; returns the posting id. */
-    private String awaitPosting(String vendorCallId, String status) {
-        String sql = "SELECT p.id FROM pms_postings p JOIN calls c ON c.id = p.call_id WHERE c.vendor_call_id = ?"
-                + " AND p.status = ?";
-        await().atMost(WAIT).until(() -> !jdbc.queryForList(sql, String.class, vendorCallId, status).isEmpty());
-        return jdbc.queryForList(sql, String.class, vendorCallId, status).get(0);
-    }
-
-    /** A Telphin outbound call from a room extension, answered and hung up after {@code talkSeconds}. */
-    private String sendOutboundCall(String extension, String to, int talkSeconds) {
-        String callId = UUID.randomUUID().toString().replace("-", "");
-        long start = System.currentTimeMillis() * 1000;
-        long answer = start + 5_000_000L;
-        long end = answer + talkSeconds * 1_000_000L;
-        String common = "CallID=" + callId + "&SubCallID=" + callId + "-0001&CallerIDNum=" + extension
-                + "&CallerIDName=Room%20" + extension + "&CalledNumber=" + URLEncoder.encode(to, StandardCharsets.UTF_8)
-                + "&CallerExtension=" + extension + "%40sipproxy.telphin.ru&CallerExtensionID=175&CallFlow=out";
-        List<String> forms = List.of(
-                "EventType=dial-out&" + common + "&CallStatus=CALLING&EventTime=" + start,
-                "EventType=answer&" + common + "&CallStatus=ANSWER&EventTime=" + answer,
-                "EventType=hangup&" + common + "&CallStatus=ANSWER&EventTime=" + end + "&Duration=" + (end - answer));
-        for (String form : forms) {
-            assertThat(post("/webhooks/telphin/" + source("telphin-demo").token(), "application/x-www-form-urlencoded", form,
-                            Map.of())
-                    .statusCode())
-                    .isEqualTo(200);
-        }
-        return callId;
-    }
 }
