@@ -8,7 +8,8 @@
 # records JFR while the processor drains the backlog alone, and prints:
 #   - per phase: webhooks/s under wrk, then the drain rate (rows/s) and the CPU per row;
 #   - the CPU of each hub thread during phase 3's load and drain (from /proc, no profiler);
-#   - the inbox processor's CPU samples by top frame and by the Switchboard method they are in.
+#   - JFR samples of the HTTP workers, Tomcat, the inbox writer and the inbox processor in phase 4,
+#     by top frame and by the method they are in.
 # Knobs: BENCH_PORT (18250), BENCH_PRELOAD (10000), BENCH_SECONDS (20), BENCH_JVM_OPTS.
 set -euo pipefail
 
@@ -71,8 +72,8 @@ JAVA_PID=$HUB_PID
 java bench/GenRequests.java "$RUN/preload.txt" "$PRELOAD" telphin 1
 java bench/OpenLoop.java "$BASE" "$RUN/preload.txt" 0 64 > "$RUN/preload.out" || fail "preload: $(cat "$RUN/preload.out")"
 drain
-# Phases 2 and 3 warm the JIT and measure the drain's CPU per row; phase 4 records JFR (which
-# itself costs CPU, so its own drain figures read high).
+# Phases 2 and 3 warm the JIT and measure the drain's CPU per row; phase 4 records JFR over its
+# load and drain (JFR itself costs CPU, so phase 4's figures read high).
 thread_diff() {  # thread_diff BEFORE AFTER: CPU ms per hub thread name (digits folded) between two snapshots
   python3 - "$1" "$2" "$(getconf CLK_TCK)" <<'EOF'
 import collections, re, sys
@@ -89,15 +90,15 @@ EOF
 }
 for phase in 2 3 4; do
   java bench/GenRequests.java "$RUN/load$phase.txt" $(( 15000 * SECONDS_LOAD )) mixed $(( 10 + phase ))
+  if [[ $phase == 4 ]]; then
+    jcmd "$JAVA_PID" JFR.start name=drain settings=profile > /dev/null
+  fi
   threads_cpu "$RUN/threads$phase.a.txt"
   BENCH_REQUESTS="$RUN/load$phase.txt" BENCH_THREADS=1 wrk -t1 -c128 -d"${SECONDS_LOAD}"s --timeout 10s \
     -s bench/requests.lua "$BASE/" > "$RUN/load$phase.wrk.txt" 2>&1 || fail "wrk failed"
   threads_cpu "$RUN/threads$phase.b.txt"
   rm -f "$RUN/load$phase.txt"
   BACKLOG=$(pending)
-  if [[ $phase == 4 ]]; then
-    jcmd "$JAVA_PID" JFR.start name=drain settings=profile > /dev/null
-  fi
   T0=$(date +%s%N); C0=$(thread_cpu_ms inbox-processor); P0=$(process_cpu_ms)
   drain
   threads_cpu "$RUN/threads$phase.c.txt"
@@ -108,6 +109,12 @@ for phase in 2 3 4; do
     "inbox-processor CPU $(awk -v c=$((C1 - C0)) -v n="$BACKLOG" 'BEGIN{printf "%.3f", c/n}') ms/row," \
     "hub CPU $(awk -v c=$((P1 - P0)) -v n="$BACKLOG" 'BEGIN{printf "%.3f", c/n}') ms/row (load average $(cut -d' ' -f1 /proc/loadavg))"
 done
+# The same hub's trivial route, for comparison with phase 3's webhook load (same box conditions).
+threads_cpu "$RUN/ping.a.txt"
+wrk -t1 -c128 -d"${SECONDS_LOAD}"s --timeout 10s -s bench/ping.lua "$BASE/bench/ping" > "$RUN/ping.wrk.txt" 2>&1 || fail "wrk ping failed"
+threads_cpu "$RUN/ping.b.txt"
+echo "ping: $(sed -n 's/^Requests\/sec: *//p' "$RUN/ping.wrk.txt") req/s ($(grep -m1 'requests in' "$RUN/ping.wrk.txt" | awk '{print $1}') in ${SECONDS_LOAD} s)"
+echo "hub threads' CPU during the ping load:"; thread_diff "$RUN/ping.a.txt" "$RUN/ping.b.txt"
 echo "hub threads' CPU during phase 3's webhook load:"; thread_diff "$RUN/threads3.a.txt" "$RUN/threads3.b.txt"
 echo "hub threads' CPU during phase 3's drain:"; thread_diff "$RUN/threads3.b.txt" "$RUN/threads3.c.txt"
 echo "hub threads' CPU during phase 4's drain (JFR recording, which costs CPU itself):"; thread_diff "$RUN/threads4.b.txt" "$RUN/threads4.c.txt"
@@ -116,29 +123,35 @@ jfr print --events jdk.ExecutionSample --stack-depth 64 "$RUN/drain.jfr" > "$RUN
 python3 - "$RUN/samples.txt" <<'EOF'
 import collections, re, sys
 text = open(sys.argv[1]).read()
-top, ours, threads = collections.Counter(), collections.Counter(), collections.Counter()
-n = 0
+groups = {"inbox-processor": "inbox-processor", "http-worker": "http-worker-", "http-nio": "http-nio-",
+          "inbox-writer": "inbox-writer"}
+top = {g: collections.Counter() for g in groups}
+incl = {g: collections.Counter() for g in groups}
+count, threads = collections.Counter(), collections.Counter()
+WATCH = ("io.switchboard.", "org.apache.camel.", "org.h2.mvstore.tx.Transaction.commit", "org.h2.mvstore.MVStore.store",
+         "com.fasterxml.jackson.databind.ObjectMapper.", "org.apache.catalina.", "org.apache.coyote.")
 for block in text.split("jdk.ExecutionSample")[1:]:
     thread = re.search(r'sampledThread = "([^"]+)"', block)
     thread = thread.group(1) if thread else "?"
-    threads[re.sub(r'-\d+$', '', thread)] += 1
-    if thread != "inbox-processor":
-        continue
+    threads[re.sub(r'-?\d+$', '', thread)] += 1
+    group = next((g for g, prefix in groups.items() if thread.startswith(prefix)), None)
     frames = re.findall(r'^\s+([\w$.<>]+)\(', block, re.M)
-    if not frames:
+    if group is None or not frames:
         continue
-    n += 1
-    top[frames[0]] += 1
-    seen = set()
-    for f in frames:
-        if f.startswith("io.switchboard.") and f not in seen:
-            seen.add(f)
-            ours[f] += 1
-print("samples by thread:", ", ".join(f"{t} {c}" for t, c in threads.most_common(8)))
-print(f"\ninbox-processor: {n} samples; top frames")
-for f, c in top.most_common(25):
-    print(f"  {100*c/n:5.1f} %  {f}")
-print("\ninbox-processor: inclusive share by Switchboard method")
-for f, c in ours.most_common(30):
-    print(f"  {100*c/n:5.1f} %  {f}")
+    count[group] += 1
+    top[group][frames[0]] += 1
+    for f in set(frames):
+        if f.startswith(WATCH) and "$$" not in f and "lambda$" not in f:
+            incl[group][f] += 1
+print("samples by thread (phase 4 load and drain):", ", ".join(f"{t} {c}" for t, c in threads.most_common(8)))
+for g in groups:
+    n = count[g]
+    if not n:
+        continue
+    print(f"\n{g}: {n} samples; top frames")
+    for f, c in top[g].most_common(12):
+        print(f"  {100*c/n:5.1f} %  {f}")
+    print(f"{g}: inclusive share by method (Switchboard, Camel, H2 commit, Jackson, Tomcat)")
+    for f, c in incl[g].most_common(30):
+        print(f"  {100*c/n:5.1f} %  {f}")
 EOF
