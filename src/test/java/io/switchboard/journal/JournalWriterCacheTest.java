@@ -100,6 +100,38 @@ class JournalWriterCacheTest {
                 .containsExactly("RINGING", "ANSWERED", "ENDED");
     }
 
+    @Test
+    void anEventIsUsedAsItIsWhenItsJsonReadsBackTheSame() throws Exception {
+        CallEvent full = event("ref-3", "CONNECT", EventKind.ANSWER, 9).toBuilder()
+                .legId("leg-1")
+                .linkedIds(List.of("ref-0", "ref-9"))
+                .agent("201")
+                .outcomeHint(Outcome.ANSWERED)
+                .startedAtHint(T0.plusNanos(123_456_789))
+                .answeredAtHint(T0.plusSeconds(9))
+                .recordingUrl("https://rec.example/1.mp3")
+                .from(new Party("", "+33698765432", false))
+                .attributes(java.util.Map.of("empty", "", "redirecting", "33611111111"))
+                .build();
+        String json = io.switchboard.call.CanonicalJson.write(full);
+
+        assertThat(io.switchboard.call.CanonicalJson.MAPPER.readValue(json, CallEvent.class)).isEqualTo(full);
+        assertThat(JdbcCallJournal.asStored(full, json)).isSameAs(full);
+    }
+
+    @Test
+    void anEventWithAnEmptyStringIsReadBackFromItsJson() {
+        CallEvent base = event("ref-4", "CONNECT", EventKind.ANSWER, 9);
+        CallEvent withEmptyAgent = new CallEvent(base.vendor(), base.source(), base.eventKey(), base.vendorEventType(),
+                base.kind(), base.occurredAt(), base.vendorCallId(), base.legId(), base.linkedIds(), base.line(),
+                base.direction(), base.from(), base.to(), "", null, null, null, null, base.attributes());
+
+        CallEvent stored = JdbcCallJournal.asStored(withEmptyAgent, io.switchboard.call.CanonicalJson.write(withEmptyAgent));
+
+        assertThat(stored.agent()).as("left out of the JSON, so null when read back").isNull();
+        assertThat(stored).isEqualTo(base);
+    }
+
     private static List<String> feed(DataSource ds) {
         return new JdbcTemplate(ds).queryForList("SELECT state FROM call_feed ORDER BY seq", String.class);
     }
