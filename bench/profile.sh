@@ -109,6 +109,8 @@ for phase in 2 3 4; do
     "inbox-processor CPU $(awk -v c=$((C1 - C0)) -v n="$BACKLOG" 'BEGIN{printf "%.3f", c/n}') ms/row," \
     "hub CPU $(awk -v c=$((P1 - P0)) -v n="$BACKLOG" 'BEGIN{printf "%.3f", c/n}') ms/row (load average $(cut -d' ' -f1 /proc/loadavg))"
 done
+jcmd "$JAVA_PID" JFR.dump name=drain filename="$RUN_ABS/drain.jfr" > /dev/null
+jcmd "$JAVA_PID" JFR.stop name=drain > /dev/null
 # The same hub's trivial route, for comparison with phase 3's webhook load (same box conditions).
 threads_cpu "$RUN/ping.a.txt"
 wrk -t1 -c128 -d"${SECONDS_LOAD}"s --timeout 10s -s bench/ping.lua "$BASE/bench/ping" > "$RUN/ping.wrk.txt" 2>&1 || fail "wrk ping failed"
@@ -118,7 +120,6 @@ echo "hub threads' CPU during the ping load:"; thread_diff "$RUN/ping.a.txt" "$R
 echo "hub threads' CPU during phase 3's webhook load:"; thread_diff "$RUN/threads3.a.txt" "$RUN/threads3.b.txt"
 echo "hub threads' CPU during phase 3's drain:"; thread_diff "$RUN/threads3.b.txt" "$RUN/threads3.c.txt"
 echo "hub threads' CPU during phase 4's drain (JFR recording, which costs CPU itself):"; thread_diff "$RUN/threads4.b.txt" "$RUN/threads4.c.txt"
-jcmd "$JAVA_PID" JFR.dump name=drain filename="$RUN_ABS/drain.jfr" > /dev/null
 jfr print --events jdk.ExecutionSample --stack-depth 64 "$RUN/drain.jfr" > "$RUN/samples.txt"
 python3 - "$RUN/samples.txt" <<'EOF'
 import collections, re, sys
