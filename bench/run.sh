@@ -12,7 +12,8 @@
 # Fails (exit 1) on any non-2xx answer or socket error. Every loop is bounded in count and time.
 # Knobs (environment): BENCH_PORT, BENCH_WARMUP_ROUNDS, BENCH_SECONDS, BENCH_CONNECTIONS,
 # BENCH_WRK_THREADS, BENCH_RATE, BENCH_RATE_SECONDS, BENCH_PRELOAD, BENCH_JVM_OPTS, BENCH_BUILD=1,
-# BENCH_STARTUP_ONLY=1 (stop after the two start-up measurements).
+# BENCH_STARTUP_ONLY=1 (stop after the two start-up measurements), BENCH_NO_ROUTES=1 (diagnostic:
+# without the consultant routes in routes/).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -113,7 +114,11 @@ start_hub() {  # start_hub DIR COMMAND...: starts the hub in DIR (its ./data is 
   mkdir -p "$dir/data"
   # Copies, not symlinks: Camel's file:routes/*.yaml does not list a symlinked folder, and the
   # shipped consultant routes (9 routes, 15 Kamelet routes) must load as in an installation.
-  for d in config routes connectors; do [[ -e $dir/$d ]] || cp -r "$ROOT/$d" "$dir/$d"; done
+  # BENCH_NO_ROUTES=1 leaves routes/ out (a diagnostic: the hub without the consultant routes).
+  for d in config routes connectors; do
+    [[ $d == routes && ${BENCH_NO_ROUTES:-0} == 1 ]] && { mkdir -p "$dir/routes"; continue; }
+    [[ -e $dir/$d ]] || cp -r "$ROOT/$d" "$dir/$d"
+  done
   T0=$(date +%s%N)
   ( cd "$dir" && exec "$@" --spring.profiles.active=bench --server.port=$PORT > hub.log 2>&1 ) &
   HUB_PID=$!

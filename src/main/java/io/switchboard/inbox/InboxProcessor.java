@@ -168,7 +168,7 @@ public class InboxProcessor implements SmartLifecycle {
     /** Translates a stored request; marks it FAILED and returns null when it no longer translates. */
     private List<CallEvent> translate(InboundRequest row) {
         if (row == null) {
-            return null; // no longer pending (marked by an earlier attempt)
+            return null; // the row vanished between reading its id and reading it: nothing to record
         }
         retranslated.increment();
         try {
