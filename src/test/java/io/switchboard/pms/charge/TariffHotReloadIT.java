@@ -3,23 +3,18 @@ package io.switchboard.pms.charge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.switchboard.HubIntegrationTest;
+import io.switchboard.pms.PmsIntegrationTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * charge route, postings in the journal.
  */
 @DirtiesContext
-class TariffHotReloadIT extends HubIntegrationTest {
+class TariffHotReloadIT extends PmsIntegrationTest {
 
     private static final Path FILE = tariffFile();
     private static final String TARIFF = """
@@ -50,9 +45,6 @@ class TariffHotReloadIT extends HubIntegrationTest {
         registry.add("switchboard.pms.charges.require-checked-in", () -> "false");
         registry.add("switchboard.pms.charges.tariff-file", FILE::toString);
     }
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     CallCharges charges;
@@ -80,22 +72,7 @@ class TariffHotReloadIT extends HubIntegrationTest {
 
     /** A one-minute outbound call from the room's extension; returns the amount of its posting. */
     private BigDecimal priceOfACall(String room) {
-        String callId = UUID.randomUUID().toString().replace("-", "");
-        long start = System.currentTimeMillis() * 1000;
-        long answer = start + 2_000_000L;
-        long end = answer + 60_000_000L;
-        String common = "CallID=" + callId + "&SubCallID=" + callId + "-0001&CallerIDNum=" + room
-                + "&CalledNumber=" + URLEncoder.encode("+33142685300", StandardCharsets.UTF_8)
-                + "&CallerExtension=" + room + "%40sipproxy.telphin.ru&CallerExtensionID=175&CallFlow=out";
-        for (String form : List.of(
-                "EventType=dial-out&" + common + "&CallStatus=CALLING&EventTime=" + start,
-                "EventType=answer&" + common + "&CallStatus=ANSWER&EventTime=" + answer,
-                "EventType=hangup&" + common + "&CallStatus=ANSWER&EventTime=" + end + "&Duration=" + (end - answer))) {
-            assertThat(post("/webhooks/telphin/" + source("telphin-demo").token(), "application/x-www-form-urlencoded", form,
-                            Map.of())
-                    .statusCode())
-                    .isEqualTo(200);
-        }
+        String callId = sendOutboundCall(room, "+33142685300", 60);
         String sql = "SELECT p.amount FROM pms_postings p JOIN calls c ON c.id = p.call_id WHERE c.vendor_call_id = ?";
         await().atMost(WAIT).until(() -> !jdbc.queryForList(sql, BigDecimal.class, callId).isEmpty());
         return jdbc.queryForObject(sql, BigDecimal.class, callId);
