@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.HubIntegrationTest;
+import io.switchboard.call.CanonicalJson;
 import io.switchboard.pms.fias.FiasPmsSimulator;
 import io.switchboard.pms.fias.FiasRecord;
 import java.net.URLEncoder;
@@ -13,6 +14,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,6 +24,35 @@ public abstract class PmsIntegrationTest extends HubIntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    /**
+     * Collects the room events of a test subscription into {@code events} (route and subscription
+     * named {@code subscription}), once per Spring context; waits until the subscription exists.
+     */
+    protected void collectRoomEvents(CamelContext camel, String subscription, Collection<JsonNode> events) throws Exception {
+        if (camel.getRoute(subscription) != null) {
+            return;
+        }
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("switchboard:rooms?subscription=" + subscription + "&delay=20")
+                        .routeId(subscription)
+                        .process(e -> events.add(CanonicalJson.MAPPER.readTree(e.getMessage().getBody(String.class))));
+            }
+        });
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM pms_room_subscriptions WHERE name = ?", Integer.class, subscription) == 1);
+    }
+
+    /**
+     * Waits until the charge route's call-feed subscription exists: it starts at the end of the
+     * feed when it first polls, so a call journaled before that would never reach it.
+     */
+    protected void awaitChargeSubscription() {
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM feed_subscriptions WHERE name = 'pms-call-charges'", Integer.class) == 1);
+    }
 
     /** Checks a guest into {@code room} through the PMS simulator and waits until the hub knows. */
     protected void checkIn(FiasPmsSimulator pms, String room) {

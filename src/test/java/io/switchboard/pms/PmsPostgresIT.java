@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.switchboard.call.CanonicalJson;
 import io.switchboard.pms.fias.FiasConnector;
 import io.switchboard.pms.fias.FiasPmsSimulator;
 import io.switchboard.pms.fias.FiasRecord;
@@ -86,22 +85,8 @@ class PmsPostgresIT extends PmsIntegrationTest {
     @BeforeEach
     void linkUpAndRoomEventsCollected() throws Exception {
         assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
-        if (camel.getRoute("pg-room-events") == null) {
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("switchboard:rooms?subscription=pg-room-events&delay=20")
-                            .routeId("pg-room-events")
-                            .process(e -> ROOM_EVENTS.add(CanonicalJson.MAPPER.readTree(e.getMessage().getBody(String.class))));
-                }
-            });
-            await().atMost(WAIT).until(() -> jdbc.queryForObject(
-                    "SELECT COUNT(*) FROM pms_room_subscriptions WHERE name = 'pg-room-events'", Integer.class) == 1);
-        }
-        // the charge route's call-feed subscription starts at the end of the feed when it first polls:
-        // a call journaled before that would never reach it
-        await().atMost(WAIT).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM feed_subscriptions WHERE name = 'pms-call-charges'", Integer.class) == 1);
+        collectRoomEvents(camel, "pg-room-events", ROOM_EVENTS);
+        awaitChargeSubscription();
         pms.acceptConnections(true);
         await().atMost(WAIT).until(() -> connector.state() == FiasConnector.State.UP);
     }

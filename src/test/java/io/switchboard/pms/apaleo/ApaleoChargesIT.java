@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -66,10 +65,7 @@ class ApaleoChargesIT extends PmsIntegrationTest {
 
     @BeforeEach
     void apaleoAnswers() {
-        // the charge route's call-feed subscription starts at the end of the feed when it first polls:
-        // a call journaled before that would never reach it
-        await().atMost(WAIT).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM feed_subscriptions WHERE name = 'pms-call-charges'", Integer.class) == 1);
+        awaitChargeSubscription();
         APALEO.resetAll();
         String basic = Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         APALEO.stubFor(WireMock.post(urlEqualTo("/connect/token"))

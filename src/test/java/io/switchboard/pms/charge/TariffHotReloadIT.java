@@ -51,10 +51,7 @@ class TariffHotReloadIT extends PmsIntegrationTest {
 
     @Test
     void anEditIsUsedForTheNextCallAndABrokenEditKeepsThePreviousRate() {
-        // the charge route's call-feed subscription starts at the end of the feed when it first polls:
-        // a call journaled before that would never reach it
-        await().atMost(WAIT).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM feed_subscriptions WHERE name = 'pms-call-charges'", Integer.class) == 1);
+        awaitChargeSubscription();
         assertThat(priceOfACall("5101")).isEqualByComparingTo("0.20");
 
         write(TARIFF.formatted("0.30"), 10);

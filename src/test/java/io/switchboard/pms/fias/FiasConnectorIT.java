@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.pms.PmsIntegrationTest;
-import io.switchboard.call.CanonicalJson;
 import io.switchboard.pms.fias.FiasPmsSimulator.PostingReply;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,22 +62,8 @@ class FiasConnectorIT extends PmsIntegrationTest {
 
     @BeforeEach
     void linkUpAndRoomEventsCollected() throws Exception {
-        if (camel.getRoute("it-room-events") == null) {
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("switchboard:rooms?subscription=it-room-events&delay=20")
-                            .routeId("it-room-events")
-                            .process(e -> ROOM_EVENTS.add(CanonicalJson.MAPPER.readTree(e.getMessage().getBody(String.class))));
-                }
-            });
-            await().atMost(WAIT).until(() -> jdbc.queryForObject(
-                    "SELECT COUNT(*) FROM pms_room_subscriptions WHERE name = 'it-room-events'", Integer.class) == 1);
-        }
-        // the charge route's call-feed subscription starts at the end of the feed when it first polls:
-        // a call journaled before that would never reach it
-        await().atMost(WAIT).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM feed_subscriptions WHERE name = 'pms-call-charges'", Integer.class) == 1);
+        collectRoomEvents(camel, "it-room-events", ROOM_EVENTS);
+        awaitChargeSubscription();
         PMS.acceptConnections(true);
         await().atMost(WAIT).until(() -> connector.state() == FiasConnector.State.UP);
     }
