@@ -2,19 +2,22 @@ package io.switchboard.http;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
-import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpEngine;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.apache.coyote.AbstractProtocol;
 
 /**
- * Replaces Camel's Spring Boot platform-http engine (same class, same bean name, so the starter
- * backs off) with one that runs requests on the bounded {@link HttpWorkerPool}.
+ * Replaces Camel's Spring Boot platform-http engine (same bean name, so the starter backs off)
+ * with one whose routes run on the container thread, bounded by {@link HttpWorkerPool}; sizes
+ * Tomcat's thread pool to match.
  */
 @Configuration(proxyBeanMethods = false)
 class HttpWorkerConfiguration {
 
-    @Bean(destroyMethod = "close")
+    @Bean
     HttpWorkerPool httpWorkerPool(HttpWorkerProperties properties, MeterRegistry meters) {
         HttpWorkerPool pool = new HttpWorkerPool(properties.threads(), properties.queue());
         pool.registerMetrics(meters);
@@ -24,6 +27,16 @@ class HttpWorkerConfiguration {
     @Bean(name = "platform-http-engine")
     PlatformHttpEngine platformHttpEngine(Environment environment, HttpWorkerPool pool) {
         int port = Integer.parseInt(environment.getProperty("server.port", "8080"));
-        return new SpringBootPlatformHttpEngine(port, pool);
+        return new DirectPlatformHttpEngine(port, pool);
+    }
+
+    /** Enough container threads for every admitted request plus a few to answer 503 at once. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> httpWorkerThreads(HttpWorkerPool pool) {
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            if (connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
+                protocol.setMaxThreads(Math.max(protocol.getMaxThreads(), pool.containerThreads()));
+            }
+        });
     }
 }

@@ -2,72 +2,71 @@ package io.switchboard.http;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The bounded pool every platform-http route (webhooks, the REST API) runs on. Camel's Spring
- * Boot platform-http hands each request to an executor; the default one has an unbounded queue, so
- * an overloaded hub kept every waiting request (and its buffers) in memory until it ran out of heap.
- * Here a full pool refuses the request ({@link RejectedExecutionException}), which
- * {@link OverloadAdvice} turns into a 503 the caller can retry.
+ * Bounds the platform-http requests (webhooks, the REST API) the hub works on at once. A request
+ * runs on the servlet container's own thread ({@link DirectPlatformHttpConsumer}); it first
+ * {@link #enter enters} here: at most {@code threads} run, at most {@code queue} more wait for a
+ * place, and any further one is refused at once ({@link RejectedExecutionException}, which
+ * {@link OverloadAdvice} turns into a 503 the caller can retry), before its body is read.
  *
- * <p>Deliberately not a Spring {@code Executor} bean: that would replace Spring Boot's
- * {@code applicationTaskExecutor}.
+ * <p>Camel's Spring Boot platform-http would instead hand every request to an executor and finish
+ * it with a second (async) dispatch through the container: that hand-off and re-dispatch cost more
+ * CPU than a trivial route itself, and an unbounded executor queue kept every waiting request in
+ * memory until the hub ran out of heap.
  */
-public final class HttpWorkerPool implements Executor, AutoCloseable {
+public final class HttpWorkerPool {
 
-    private final ThreadPoolExecutor pool;
+    private final int threads;
+    private final int capacity;
+    private final Semaphore running;
+    private final AtomicInteger admitted = new AtomicInteger();
 
     public HttpWorkerPool(int threads, int queue) {
-        BlockingQueue<Runnable> waiting = queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory factory = r -> {
-            Thread t = new Thread(r, "http-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        this.pool = new ThreadPoolExecutor(
-                threads, threads, 0, TimeUnit.SECONDS, waiting, factory, new ThreadPoolExecutor.AbortPolicy());
-        pool.prestartAllCoreThreads();
+        this.threads = threads;
+        this.capacity = threads + queue;
+        this.running = new Semaphore(threads);
     }
 
-    /** @throws RejectedExecutionException when every thread is busy and the queue is full */
-    @Override
-    public void execute(Runnable request) {
-        pool.execute(request);
+    /**
+     * Takes a place for one request, waiting while {@code threads} requests run.
+     *
+     * @throws RejectedExecutionException when {@code threads} run and {@code queue} already wait
+     */
+    public void enter() {
+        if (admitted.incrementAndGet() > capacity) {
+            admitted.decrementAndGet();
+            throw new RejectedExecutionException("every HTTP worker is busy and the queue is full");
+        }
+        running.acquireUninterruptibly();
     }
 
+    /** Gives back the place {@link #enter} took. */
+    public void exit() {
+        running.release();
+        admitted.decrementAndGet();
+    }
+
+    /** Requests running now. */
     public int active() {
-        return pool.getActiveCount();
+        return threads - running.availablePermits();
     }
 
+    /** Requests waiting for a place. */
     public int queued() {
-        return pool.getQueue().size();
+        return Math.max(0, admitted.get() - active());
+    }
+
+    /** Container threads needed so that every admitted request, and the 503 of one more, has one. */
+    int containerThreads() {
+        return capacity + 8;
     }
 
     void registerMetrics(MeterRegistry meters) {
         Gauge.builder("switchboard.http.workers.active", this, HttpWorkerPool::active).register(meters);
         Gauge.builder("switchboard.http.workers.queued", this, HttpWorkerPool::queued).register(meters);
-    }
-
-    @Override
-    public void close() {
-        pool.shutdown();
-        try {
-            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
-                pool.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            pool.shutdownNow();
-        }
     }
 }

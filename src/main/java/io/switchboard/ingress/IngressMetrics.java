@@ -1,6 +1,9 @@
 package io.switchboard.ingress;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,13 +14,15 @@ import org.springframework.stereotype.Component;
 public class IngressMetrics {
 
     private final MeterRegistry meters;
+    /** One per vendor: looking a tagged counter up in the registry on every request is not free. */
+    private final Map<String, Counter> accepted = new ConcurrentHashMap<>();
 
     IngressMetrics(MeterRegistry meters) {
         this.meters = meters;
     }
 
     public void accepted(String vendor) {
-        meters.counter("switchboard.webhook.accepted", "vendor", vendor).increment();
+        accepted.computeIfAbsent(vendor, v -> meters.counter("switchboard.webhook.accepted", "vendor", v)).increment();
     }
 
     public void rejected(String vendor, String reason, int status) {

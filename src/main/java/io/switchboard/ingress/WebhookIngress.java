@@ -59,7 +59,7 @@ public class WebhookIngress {
         this.maxBodyBytes = properties.ingress().maxBodyBytes();
     }
 
-    /** Camel entry point: {@code bean:webhookIngress?method=accept('keyyo')}. */
+    /** Camel entry point: the {@code <vendor>-…-accept} processor of each webhook route ({@code WebhookRoutes}). */
     public void accept(Exchange exchange, String vendor) {
         VendorDialect dialect = dialects.get(vendor);
         InboundRequest request = read(exchange, vendor);

@@ -1,0 +1,28 @@
+package io.switchboard.http;
+
+import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
+import org.apache.camel.component.platform.http.spi.PlatformHttpConsumer;
+import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
+
+/** The platform-http engine whose consumers run on the container thread ({@link DirectPlatformHttpConsumer}). */
+final class DirectPlatformHttpEngine implements PlatformHttpEngine {
+
+    private final int port;
+    private final HttpWorkerPool workers;
+
+    DirectPlatformHttpEngine(int port, HttpWorkerPool workers) {
+        this.port = port;
+        this.workers = workers;
+    }
+
+    @Override
+    public PlatformHttpConsumer createConsumer(PlatformHttpEndpoint endpoint, Processor processor) {
+        return new DirectPlatformHttpConsumer(endpoint, processor, workers);
+    }
+
+    @Override
+    public int getServerPort() {
+        return port;
+    }
+}
