@@ -1,7 +1,5 @@
 package io.switchboard.inbox;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,12 +41,8 @@ public class InboxProcessor implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final JournalWriteLock writeLock;
     private final Semaphore wakeUp = new Semaphore(0);
-    /**
-     * Translations the ingress already made to validate a request, by inbox id, so a row is not
-     * translated twice. Bounded: when the backlog outgrows it, or after a restart, the row is
-     * translated again (translation is a pure function of the stored request).
-     */
-    private final Cache<Long, List<CallEvent>> translated = Caffeine.newBuilder().maximumSize(4_096).build();
+    /** Translations the ingress already made to validate a request, so a row is not translated twice. */
+    private final HandedOverTranslations translated = new HandedOverTranslations(4_096);
     private final Counter processed;
     private final Counter failed;
     private final Counter reused;
@@ -79,9 +73,12 @@ public class InboxProcessor implements SmartLifecycle {
 
     /** The events {@code inboxId}'s request translates to, as the ingress found when validating it. */
     void translated(long inboxId, List<CallEvent> events) {
-        if (events != null) {
-            translated.put(inboxId, events);
-        }
+        translated.offer(inboxId, events);
+    }
+
+    /** Drops the translations handed over for rows whose insert rolled back. */
+    void forget(List<Long> inboxIds) {
+        translated.forget(inboxIds);
     }
 
     /** Called after new requests are committed. */
@@ -119,7 +116,7 @@ public class InboxProcessor implements SmartLifecycle {
         if (ids.isEmpty()) {
             return 0;
         }
-        Map<Long, List<CallEvent>> known = translated.getAllPresent(ids);
+        Map<Long, List<CallEvent>> known = translated.take(ids);
         List<Long> unknown = ids.stream().filter(id -> !known.containsKey(id)).toList();
         Map<Long, InboundRequest> stored = new HashMap<>();
         inbox.requests(unknown).forEach(r -> stored.put(r.inboxId(), r));
@@ -133,8 +130,6 @@ public class InboxProcessor implements SmartLifecycle {
         } catch (RuntimeException batchFailure) {
             LOG.warn("Batch of {} inbox rows failed ({}); processing them one by one", rows.size(), batchFailure.toString());
             rows.forEach(this::processAlone);
-        } finally {
-            translated.invalidateAll(ids);
         }
         return rows.size();
     }

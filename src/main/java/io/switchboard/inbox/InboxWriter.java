@@ -82,16 +82,19 @@ public class InboxWriter implements SmartLifecycle {
 
     private void commit(List<Pending> batch) {
         List<InboundRequest> requests = batch.stream().map(Pending::request).toList();
+        List<Long> handedOver = new ArrayList<>(batch.size());
         try {
             tx.executeWithoutResult(status -> {
                 List<Long> ids = inbox.appendAll(requests);
-                // Handed over before the commit, so a processor already draining finds them; ids
-                // of a batch that then fails to commit are never reused (identity values).
+                // Handed over before the commit, so a processor already draining finds them; a
+                // batch that then fails to commit takes them back (its ids are never reused).
                 for (int i = 0; i < batch.size(); i++) {
                     processor.translated(ids.get(i), batch.get(i).events());
+                    handedOver.add(ids.get(i));
                 }
             });
         } catch (RuntimeException e) {
+            processor.forget(handedOver);
             LOG.error("Inbox commit of {} requests failed: {}", batch.size(), e.toString());
             InboxUnavailableException failure = new InboxUnavailableException("the journal could not store the event");
             batch.forEach(p -> p.committed().completeExceptionally(failure));
