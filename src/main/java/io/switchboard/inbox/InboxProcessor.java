@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -43,6 +44,7 @@ public class InboxProcessor implements SmartLifecycle {
     private final Semaphore wakeUp = new Semaphore(0);
     /** Translations the ingress already made to validate a request, so a row is not translated twice. */
     private final HandedOverTranslations translated = new HandedOverTranslations(4_096);
+    private final IngressPressure pressure = new IngressPressure(System::nanoTime);
     private final Counter processed;
     private final Counter failed;
     private final Counter reused;
@@ -81,18 +83,34 @@ public class InboxProcessor implements SmartLifecycle {
         translated.forget(inboxIds);
     }
 
-    /** Called after new requests are committed. */
-    void wake() {
+    /** Called after {@code requests} new requests are committed in one transaction. */
+    void committed(int requests) {
+        pressure.committed(requests);
+        wake();
+    }
+
+    private void wake() {
         if (wakeUp.availablePermits() == 0) {
             wakeUp.release();
         }
     }
 
+    /**
+     * Processes batches while there are pending rows. While the ingress is saturated
+     * ({@link IngressPressure}) it pauses after each batch for as long as the batch took: the
+     * processor and the inbox writer share the cores and the journal's store, and what the hub
+     * must do first is commit and acknowledge what vendors send. Acknowledged rows are durable, so
+     * they wait safely; the processor still gets at least half of its time, so a sustained
+     * overload slows translation down but never stops it.
+     */
     private void loop() {
         while (running) {
             try {
+                long started = System.nanoTime();
                 if (drain() == 0) {
                     wakeUp.tryAcquire(1, TimeUnit.SECONDS);
+                } else if (pressure.busy()) {
+                    LockSupport.parkNanos(System.nanoTime() - started);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -101,7 +101,7 @@ public class InboxWriter implements SmartLifecycle {
             return;
         }
         batch.forEach(p -> p.committed().complete(null));
-        processor.wake();
+        processor.committed(batch.size());
     }
 
     @Override
