@@ -50,10 +50,12 @@ function done(summary, latency, requests)
     wraps_total = wraps_total + (t:get("wraps") or 0)
   end
   local s = summary.duration / 1e6
+  -- a script that loads this one may define bench_extra(threads) to add fields to the line
+  local extra = bench_extra and bench_extra(threads) or ""
   io.write(string.format("BENCH requests=%d duration_s=%.3f rps=%.1f p50_ms=%.3f p99_ms=%.3f max_ms=%.3f"
-      .. " non2xx=%d connect_err=%d read_err=%d write_err=%d timeout_err=%d wraps=%d\n",
+      .. " non2xx=%d connect_err=%d read_err=%d write_err=%d timeout_err=%d wraps=%d%s\n",
       summary.requests, s, summary.requests / s,
       latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
       summary.errors.status, summary.errors.connect, summary.errors.read, summary.errors.write,
-      summary.errors.timeout, wraps_total))
+      summary.errors.timeout, wraps_total, extra))
 end

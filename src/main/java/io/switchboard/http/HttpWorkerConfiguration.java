@@ -2,12 +2,12 @@ package io.switchboard.http;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
+import org.apache.coyote.AbstractProtocol;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.apache.coyote.AbstractProtocol;
 
 /**
  * Replaces Camel's Spring Boot platform-http engine (same bean name, so the starter backs off)

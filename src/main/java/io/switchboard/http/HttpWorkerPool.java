@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * runs on the servlet container's own thread ({@link DirectPlatformHttpConsumer}); it first
  * {@link #enter enters} here: at most {@code threads} run, at most {@code queue} more wait for a
  * place, and any further one is refused at once ({@link RejectedExecutionException}, which
- * {@link OverloadAdvice} turns into a 503 the caller can retry), before its body is read.
+ * {@link OverloadAdvice} turns into a 503 the caller can retry) before its route runs.
  *
  * <p>Camel's Spring Boot platform-http would instead hand every request to an executor and finish
  * it with a second (async) dispatch through the container: that hand-off and re-dispatch cost more
