@@ -15,21 +15,20 @@ final class IngressPressure {
 
     private final LongSupplier nanoTime;
     private volatile long lastBusyCommit;
-    private volatile boolean everBusy;
 
     IngressPressure(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
+        this.lastBusyCommit = nanoTime.getAsLong() - BUSY_FOR_NANOS; // not busy until a full commit
     }
 
     /** The inbox writer committed {@code requests} in one transaction. */
     void committed(int requests) {
         if (requests >= BUSY_COMMIT) {
             lastBusyCommit = nanoTime.getAsLong();
-            everBusy = true;
         }
     }
 
     boolean busy() {
-        return everBusy && nanoTime.getAsLong() - lastBusyCommit < BUSY_FOR_NANOS;
+        return nanoTime.getAsLong() - lastBusyCommit < BUSY_FOR_NANOS;
     }
 }
