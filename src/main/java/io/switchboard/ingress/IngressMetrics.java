@@ -22,7 +22,11 @@ public class IngressMetrics {
     }
 
     public void accepted(String vendor) {
-        accepted.computeIfAbsent(vendor, v -> meters.counter("switchboard.webhook.accepted", "vendor", v)).increment();
+        Counter counter = accepted.get(vendor); // no capturing lambda on the hot path once it exists
+        if (counter == null) {
+            counter = accepted.computeIfAbsent(vendor, v -> meters.counter("switchboard.webhook.accepted", "vendor", v));
+        }
+        counter.increment();
     }
 
     public void rejected(String vendor, String reason, int status) {
