@@ -9,10 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,17 +37,13 @@ public abstract class CrmRouteTestSupport extends HubIntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
-    private final List<String> routes = new CopyOnWriteArrayList<>();
+    private ConsultantRoutes routes;
 
-    /**
-     * Stops and removes the test's routes and the Kamelet routes created for them (the
-     * switchboard-call-source route of a removed route would otherwise keep polling its subscription).
-     */
+    /** Stops and removes the test's routes and the Kamelet routes created for them. */
     @AfterEach
     void removeRoutes() throws Exception {
-        for (String id : routes) {
-            camel.getRouteController().stopRoute(id);
-            camel.removeRoute(id);
+        if (routes != null) {
+            routes.removeAll();
         }
     }
 
@@ -61,8 +54,10 @@ public abstract class CrmRouteTestSupport extends HubIntegrationTest {
 
     /** Same, with more call-source options ({@code &concurrency=4}). */
     protected void route(String name, String sinkUri, String sourceOptions) throws Exception {
-        Set<String> before = routeIds();
-        camel.addRoutes(new RouteBuilder() {
+        if (routes == null) {
+            routes = new ConsultantRoutes(camel);
+        }
+        routes.add(name, new RouteBuilder() {
             @Override
             public void configure() {
                 from("kamelet:switchboard-call-source?subscription=" + name
@@ -71,17 +66,8 @@ public abstract class CrmRouteTestSupport extends HubIntegrationTest {
                         .to(sinkUri);
             }
         });
-        // Stop order: the call-source Kamelet route first (no new delivery), then the route, then the sink Kamelet.
-        List<String> created = routeIds().stream().filter(id -> !before.contains(id) && !id.equals(name)).toList();
-        created.stream().filter(id -> id.startsWith("switchboard-call-source")).forEach(routes::add);
-        routes.add(name);
-        created.stream().filter(id -> !id.startsWith("switchboard-call-source")).forEach(routes::add);
         await().atMost(WAIT).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM feed_subscriptions WHERE name = ?", Integer.class, name) == 1);
-    }
-
-    private Set<String> routeIds() {
-        return camel.getRoutes().stream().map(org.apache.camel.Route::getRouteId).collect(Collectors.toSet());
     }
 
     /** Sends Telphin's inbound-answered call (dial-in, answer, hangup) from {@link #CALLER} under a fresh CallID; returns the hub call id. */

@@ -6,7 +6,6 @@ import io.switchboard.HubIntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -25,13 +24,13 @@ public abstract class DeliveryTestSupport extends HubIntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
-    private final List<String> routes = new CopyOnWriteArrayList<>();
+    private ConsultantRoutes routes;
 
+    /** Stops and removes the test's routes and the Kamelet routes created for them. */
     @AfterEach
     void removeRoutes() throws Exception {
-        for (String id : routes) {
-            camel.getRouteController().stopRoute(id);
-            camel.removeRoute(id);
+        if (routes != null) {
+            routes.removeAll();
         }
     }
 
@@ -40,7 +39,10 @@ public abstract class DeliveryTestSupport extends HubIntegrationTest {
      * to SINK} and waits until its subscription exists (it then receives every later call change).
      */
     protected void subscribe(String subscription, String sourceOptions, String sinkUri) throws Exception {
-        camel.addRoutes(new RouteBuilder() {
+        if (routes == null) {
+            routes = new ConsultantRoutes(camel);
+        }
+        routes.add(subscription, new RouteBuilder() {
             @Override
             public void configure() {
                 from("kamelet:switchboard-call-source?subscription=" + subscription + "&vendors=telphin&pollDelay=20"
@@ -49,7 +51,6 @@ public abstract class DeliveryTestSupport extends HubIntegrationTest {
                         .to(sinkUri);
             }
         });
-        routes.add(subscription);
         await().atMost(WAIT).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM feed_subscriptions WHERE name = ?", Integer.class, subscription) == 1);
     }
