@@ -3,7 +3,6 @@ package io.switchboard.crm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.switchboard.HubIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,39 +12,18 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Base of the CRM connector ITs: the real hub, a consultant route "call source → CRM sink Kamelet"
  * added at run time, and Telphin webhooks that make an ended call.
  */
-public abstract class CrmRouteTestSupport extends HubIntegrationTest {
+public abstract class CrmRouteTestSupport extends SourceRouteTestSupport {
 
     /**
      * Telphin's inbound-answered fixture (extension 000*101 answers, 95 s of talk) with this caller
      * instead of the fixture's +79161234567, so these calls never mix with other tests' calls.
      */
     protected static final String CALLER = "+79165550123";
-
-    @Autowired
-    protected CamelContext camel;
-
-    @Autowired
-    protected JdbcTemplate jdbc;
-
-    private ConsultantRoutes routes;
-
-    /** Stops and removes the test's routes and the Kamelet routes created for them. */
-    @AfterEach
-    void removeRoutes() throws Exception {
-        if (routes != null) {
-            routes.removeAll();
-        }
-    }
 
     /** Adds the route {@code kamelet:switchboard-call-source → sinkUri} under subscription {@code name}. */
     protected void route(String name, String sinkUri) throws Exception {
@@ -54,20 +32,7 @@ public abstract class CrmRouteTestSupport extends HubIntegrationTest {
 
     /** Same, with more call-source options ({@code &concurrency=4}). */
     protected void route(String name, String sinkUri, String sourceOptions) throws Exception {
-        if (routes == null) {
-            routes = new ConsultantRoutes(camel);
-        }
-        routes.add(name, new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("kamelet:switchboard-call-source?subscription=" + name
-                                + "&states=ENDED&vendors=telphin&pollDelay=50&initialBackoff=50&maxBackoff=200" + sourceOptions)
-                        .routeId(name)
-                        .to(sinkUri);
-            }
-        });
-        await().atMost(WAIT).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM feed_subscriptions WHERE name = ?", Integer.class, name) == 1);
+        addSourceRoute(name, "&states=ENDED&vendors=telphin&pollDelay=50&initialBackoff=50&maxBackoff=200" + sourceOptions, sinkUri);
     }
 
     /** Sends Telphin's inbound-answered call (dial-in, answer, hangup) from {@link #CALLER} under a fresh CallID; returns the hub call id. */

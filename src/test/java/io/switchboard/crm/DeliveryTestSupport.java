@@ -2,57 +2,22 @@ package io.switchboard.crm;
 
 import static org.awaitility.Awaitility.await;
 
-import io.switchboard.HubIntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The hub on a random port plus helpers for delivery tests: consultant-style routes added at run
  * time (durable source → a sink Kamelet), Telphin calls sent over HTTP, delivery rows read back.
  */
-public abstract class DeliveryTestSupport extends HubIntegrationTest {
-
-    @Autowired
-    protected CamelContext camel;
-
-    @Autowired
-    protected JdbcTemplate jdbc;
-
-    private ConsultantRoutes routes;
-
-    /** Stops and removes the test's routes and the Kamelet routes created for them. */
-    @AfterEach
-    void removeRoutes() throws Exception {
-        if (routes != null) {
-            routes.removeAll();
-        }
-    }
+public abstract class DeliveryTestSupport extends SourceRouteTestSupport {
 
     /**
      * Adds the route {@code from kamelet:switchboard-call-source?subscription=NAME&vendors=telphin&…
      * to SINK} and waits until its subscription exists (it then receives every later call change).
      */
     protected void subscribe(String subscription, String sourceOptions, String sinkUri) throws Exception {
-        if (routes == null) {
-            routes = new ConsultantRoutes(camel);
-        }
-        routes.add(subscription, new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("kamelet:switchboard-call-source?subscription=" + subscription + "&vendors=telphin&pollDelay=20"
-                                + sourceOptions)
-                        .routeId(subscription)
-                        .to(sinkUri);
-            }
-        });
-        await().atMost(WAIT).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM feed_subscriptions WHERE name = ?", Integer.class, subscription) == 1);
+        addSourceRoute(subscription, "&vendors=telphin&pollDelay=20" + sourceOptions, sinkUri);
     }
 
     protected TelphinCalls telphin() {
