@@ -177,7 +177,7 @@ echo "calls in progress (RINGING): $RINGING"
 # Under load the C2 compiler thread is one of ~70 runnable threads on two cores, so the hub keeps
 # getting faster for many minutes (BENCHMARKS.md, "Warm-up"). Rounds go on until the webhook rate
 # has not beaten its best by 3 % for two rounds in a row: at least WARMUP_MIN, at most WARMUP_ROUNDS.
-BEST=0; FLAT=0; WARMED=0
+BEST=0; FLAT=0
 for r in $(seq 1 "$WARMUP_ROUNDS"); do
   gen "$RUN/warm$r.txt" $(( MAX_RPS_GUESS * 15 )) mixed $(( 10 + r ))
   W=$(run_wrk "$RUN/warm$r.txt" 15); check_clean "$W" "warm-up $r"
@@ -185,7 +185,6 @@ for r in $(seq 1 "$WARMUP_ROUNDS"); do
   echo "warm-up $r/$WARMUP_ROUNDS: webhooks $(field rps "$W") req/s, ping $(field rps "$P") req/s"
   rm -f "$RUN/warm$r.txt"
   echo "  backlog drained in $(drain) ms"
-  WARMED=$r
   if awk -v w="$(field rps "$W")" -v b="$BEST" 'BEGIN { exit !(w > 1.03 * b) }'; then
     BEST=$(field rps "$W"); FLAT=0
   else
@@ -193,6 +192,7 @@ for r in $(seq 1 "$WARMUP_ROUNDS"); do
   fi
   if (( r >= WARMUP_MIN && FLAT >= 2 )); then break; fi
 done
+WARMED=$r   # the round the loop stopped at (bash keeps the loop variable)
 echo "warm-up: $WARMED rounds (best webhook round $BEST req/s)"
 
 # --- 1. sustained webhook load ---------------------------------------------------------------------

@@ -130,8 +130,8 @@ public class WebhookIngress {
 
     /**
      * The body {@link WebhookRequestGuard} already read and checked, when the message is a
-     * platform-http request it passed: Camel's message then never reads the body itself (it reads
-     * it lazily, through a reader, into a String converted back to bytes).
+     * platform-http request it passed. Asking Camel's message for {@code byte[]} instead would read
+     * the reader Camel took from the request into a String and convert that back to bytes.
      */
     private static byte[] guardedBody(Message in) {
         return in instanceof PlatformHttpMessage http
