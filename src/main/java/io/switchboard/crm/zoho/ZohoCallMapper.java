@@ -22,7 +22,8 @@ final class ZohoCallMapper {
 
     private ZohoCallMapper() {}
 
-    static ObjectNode call(Activity a, ZoneId zone) {
+    /** The Calls record; {@code callIdField} (null: none) carries the hub call id. */
+    static ObjectNode call(Activity a, ZoneId zone, String callIdField) {
         Call call = a.call().call();
         ObjectNode r = CrmJson.object();
         r.put("Subject", a.title());
@@ -37,6 +38,9 @@ final class ZohoCallMapper {
             r.put("Dialled_Number", call.to());
         }
         r.put("Description", a.notes());
+        if (callIdField != null) {
+            r.put(callIdField, a.call().callId());
+        }
         links(r, a);
         if (a.ownerId() != null) {
             r.putObject("Owner").put("id", a.ownerId());

@@ -21,6 +21,7 @@ public class ZohoCallSink extends CrmCallSink {
     private String apiDomain = "";
     private String apiVersion = "v8";
     private String timeZone = "UTC";
+    private String callIdField = "Switchboard_Call_Id";
 
     @Override
     protected String crm() {
@@ -42,7 +43,7 @@ public class ZohoCallSink extends CrmCallSink {
         URI token = URI.create(accountsUrl.replaceAll("/+$", "") + "/oauth/v2/token");
         OAuthRefreshAuth auth = new OAuthRefreshAuth(http, token, clientId, clientSecret, refreshToken, "Zoho-oauthtoken",
                 "api_domain", apiDomain == null || apiDomain.isBlank() ? null : URI.create(apiDomain), clock());
-        return new ZohoCallWriter(http, auth, apiVersion, ZoneId.of(timeZone));
+        return new ZohoCallWriter(http, auth, apiVersion, ZoneId.of(timeZone), callIdField);
     }
 
     public void setClientId(String clientId) { this.clientId = clientId; }
@@ -52,4 +53,6 @@ public class ZohoCallSink extends CrmCallSink {
     public void setApiDomain(String apiDomain) { this.apiDomain = apiDomain; }
     public void setApiVersion(String apiVersion) { this.apiVersion = apiVersion; }
     public void setTimeZone(String timeZone) { this.timeZone = timeZone; }
+    /** API name of a single-line custom field of the Calls module holding the hub call id; blank: none. */
+    public void setCallIdField(String callIdField) { this.callIdField = callIdField; }
 }

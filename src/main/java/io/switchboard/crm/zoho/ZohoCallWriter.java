@@ -25,6 +25,9 @@ import java.util.Optional;
  * Zoho CRM REST API v2+ ({@code /crm/{version}/…}) with the OAuth2 refresh-token flow
  * ({@code Authorization: Zoho-oauthtoken …}):
  * <ul>
+ *   <li>{@code GET /crm/{v}/Calls/search?criteria=(<callIdField>:equals:<hub call id>)} when the journal
+ *       does not know the call's record (204 = none): finds a record written before a crash, a lost
+ *       answer or a 500 whose write did happen;
  *   <li>{@code POST /crm/{v}/Calls} then {@code PUT /crm/{v}/Calls/{id}}, body {@code {"data":[record]}};
  *   <li>{@code GET /crm/{v}/{Contacts|Leads|Accounts}/search?phone=…} per number spelling (204 = none);
  *   <li>{@code POST /crm/{v}/Contacts|Leads} for unknown callers, {@code POST /crm/{v}/Tasks} for follow-ups.
@@ -41,26 +44,62 @@ final class ZohoCallWriter implements CrmCallWriter {
     private final CrmAuth auth;
     private final String version;
     private final ZoneId zone;
+    private final String callIdField;
 
-    ZohoCallWriter(CrmHttp http, CrmAuth auth, String version, ZoneId zone) {
+    /** {@code callIdField}: API name of the Calls custom field holding the hub call id; blank: none. */
+    ZohoCallWriter(CrmHttp http, CrmAuth auth, String version, ZoneId zone, String callIdField) {
         this.http = http;
         this.auth = auth;
         this.version = version;
         this.zone = zone;
+        this.callIdField = callIdField == null || callIdField.isBlank() ? null : callIdField.strip();
     }
 
     private String crm(String rest) {
         return "/crm/" + version + rest;
     }
 
+    /**
+     * The Calls record carrying this hub call id in {@code callIdField}. Zoho's search index can lag
+     * behind a create by seconds, so a retry sooner than that may still miss it; the call source's
+     * backoff (1 s, doubling) makes that rare.
+     */
+    @Override
+    public Optional<String> findExisting(CallFacts call) {
+        if (callIdField == null) {
+            return Optional.empty();
+        }
+        String criteria = "(" + callIdField + ":equals:" + criteriaValue(call.callId()) + ")";
+        String path = crm("/Calls/search?criteria=" + URLEncoder.encode(criteria, StandardCharsets.UTF_8));
+        String operation = "GET " + crm("/Calls/search");
+        JsonNode answer = http.call(auth, base -> CrmRequest.get(resolve(base, path)), "");
+        if (answer.isNull()) {
+            return Optional.empty(); // 204 No Content: no such record
+        }
+        JsonNode data = answer.path("data");
+        if (!data.isArray()) {
+            throw http.malformed(operation, 200, "no data array in the search answer");
+        }
+        if (data.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(CrmJson.text(data.get(0).get("id"))
+                .orElseThrow(() -> http.malformed(operation, 200, "a record without id")));
+    }
+
+    /** Zoho's criteria syntax: parentheses and commas in a value are escaped with a backslash. */
+    static String criteriaValue(String value) {
+        return value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").replace(",", "\\,");
+    }
+
     @Override
     public String create(Activity activity) {
-        return write("POST", crm("/Calls"), ZohoCallMapper.call(activity, zone));
+        return write("POST", crm("/Calls"), ZohoCallMapper.call(activity, zone, callIdField));
     }
 
     @Override
     public void update(String recordId, Activity activity) {
-        write("PUT", crm("/Calls/" + recordId), ZohoCallMapper.call(activity, zone));
+        write("PUT", crm("/Calls/" + recordId), ZohoCallMapper.call(activity, zone, callIdField));
     }
 
     @Override

@@ -83,10 +83,97 @@ class ZohoCallLoggingTest {
                   "Caller_ID":"+33612345678",
                   "Dialled_Number":"+33123456789",
                   "Description":"${json-unit.any-string}",
+                  "Switchboard_Call_Id":"call-1",
                   "Who_Id":{"id":"4150868000000224001"},
                   "Owner":{"id":"4150868000000225013"}}]}""";
         wm.verify(1, postRequestedFor(urlEqualTo(CALLS)).withRequestBody(equalToJson(expected)));
         wm.verify(1, putRequestedFor(urlEqualTo(CALLS + "/4150868000001234001")).withRequestBody(equalToJson(expected)));
+        wm.verify(1, getRequestedFor(urlPathEqualTo(CALLS + "/search"))
+                .withQueryParam("criteria", equalTo("(Switchboard_Call_Id:equals:call-1)")));
+    }
+
+    private static void noContacts() {
+        nothingIn("Contacts");
+        nothingIn("Leads");
+        nothingIn("Accounts");
+    }
+
+    private static void callSearch(String callId, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+        wm.stubFor(get(urlPathEqualTo(CALLS + "/search"))
+                .withQueryParam("criteria", equalTo("(Switchboard_Call_Id:equals:" + callId + ")")).willReturn(answer));
+    }
+
+    @Test
+    void aRecordWrittenBeforeTheJournalKnewItIsFoundByTheHubCallIdAndUpdated() {
+        ZohoStub.token(wm, "tok");
+        noContacts();
+        callSearch("call-7", okJson(ZohoStub.records("4150868000001234007")));
+        wm.stubFor(put(urlEqualTo(CALLS + "/4150868000001234007"))
+                .willReturn(okJson(ZohoStub.success("4150868000001234007", "record updated"))));
+
+        Exchange delivered = CrmSinkHarness.deliver(ZohoStub.sink(wm, records), CrmTestCalls.inboundAnswered("call-7"));
+
+        assertThat(delivered.getMessage().getHeader(CrmCallSink.RECORD_ID_HEADER)).isEqualTo("4150868000001234007");
+        wm.verify(0, postRequestedFor(urlEqualTo(CALLS)));
+        wm.verify(1, putRequestedFor(urlEqualTo(CALLS + "/4150868000001234007"))
+                .withRequestBody(equalToJson("{\"data\":[{\"Switchboard_Call_Id\":\"call-7\"}]}", true, true)));
+        assertThat(records.recordId("zoho-main", "call-7", CrmRecords.Kind.CALL)).contains("4150868000001234007");
+    }
+
+    @Test
+    void aRetryAfterA500WhoseWriteHappenedUpdatesThatRecordInsteadOfCreatingASecond() {
+        ZohoStub.token(wm, "tok");
+        noContacts();
+        // Zoho stored the record, then answered 500: the hub does not learn its id.
+        callSearch("call-8", aResponse().withStatus(204));
+        wm.stubFor(post(urlEqualTo(CALLS)).willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"INTERNAL_ERROR\",\"details\":{},\"message\":\"Internal Server Error\",\"status\":\"error\"}")));
+        ZohoCallSink sink = ZohoStub.sink(wm, records);
+
+        assertThat(assertThrows(VendorApiException.class,
+                () -> CrmSinkHarness.deliver(sink, CrmTestCalls.inboundAnswered("call-8"))).kind()).isEqualTo(Kind.VENDOR_ERROR);
+
+        callSearch("call-8", okJson(ZohoStub.records("4150868000001234008")));
+        wm.stubFor(put(urlEqualTo(CALLS + "/4150868000001234008"))
+                .willReturn(okJson(ZohoStub.success("4150868000001234008", "record updated"))));
+
+        CrmSinkHarness.deliver(sink, CrmTestCalls.inboundAnswered("call-8"));
+
+        wm.verify(1, postRequestedFor(urlEqualTo(CALLS)));
+        wm.verify(1, putRequestedFor(urlEqualTo(CALLS + "/4150868000001234008")));
+        assertThat(records.recordId("zoho-main", "call-8", CrmRecords.Kind.CALL)).contains("4150868000001234008");
+    }
+
+    @Test
+    void anEmptyCallIdFieldSendsNoCallSearchAndNoCallIdField() {
+        ZohoStub.token(wm, "tok");
+        noContacts();
+        wm.stubFor(post(urlEqualTo(CALLS)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(ZohoStub.success("Z5", "record added"))));
+        ZohoCallSink sink = ZohoStub.sink(wm, records);
+        sink.setCallIdField("");
+
+        CrmSinkHarness.deliver(sink, CrmTestCalls.inboundAnswered("call-5"));
+
+        wm.verify(0, getRequestedFor(urlPathEqualTo(CALLS + "/search")));
+        assertThat(wm.findAll(postRequestedFor(urlEqualTo(CALLS)))).singleElement()
+                .satisfies(r -> assertThat(r.getBodyAsString()).doesNotContain("Switchboard_Call_Id"));
+    }
+
+    @Test
+    void aMissingCallIdFieldInZohoIsARejectionThatSaysWhatToFix() {
+        ZohoStub.token(wm, "tok");
+        noContacts();
+        callSearch("call-e", aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"INVALID_QUERY\",\"details\":{\"reason\":\"invalid field\",\"api_name\":\"Switchboard_Call_Id\"},"
+                        + "\"message\":\"Invalid query formed\",\"status\":\"error\"}"));
+
+        VendorApiException e = failure();
+
+        assertThat(e.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(e.vendorCode()).contains("INVALID_QUERY");
+        assertThat(e.getMessage()).contains("Calls/search");
+        wm.verify(0, postRequestedFor(urlEqualTo(CALLS)));
     }
 
     @Test

@@ -23,8 +23,9 @@ class ZohoCallMapperTest {
     void anAnsweredInboundCallWithItsContactAndOwner() {
         ObjectNode r = ZohoCallMapper.call(activity(CrmTestCalls.inboundAnswered("c1"),
                 List.of(new CrmContact("contact", "4150868000000224001", null)), "4150868000000225013"),
-                ZoneId.of("Europe/Paris"));
+                ZoneId.of("Europe/Paris"), "Switchboard_Call_Id");
 
+        assertThat(r.path("Switchboard_Call_Id").asText()).isEqualTo("c1");
         assertThat(r.path("Call_Type").asText()).isEqualTo("Inbound");
         assertThat(r.path("Call_Start_Time").asText()).isEqualTo("2026-11-23T10:15:00+01:00");
         assertThat(r.path("Call_Duration").asText()).isEqualTo("01:05");
@@ -39,13 +40,14 @@ class ZohoCallMapperTest {
 
     @Test
     void aMissedCallIsOfTypeMissedAndUtcKeepsAnExplicitOffset() {
-        ObjectNode r = ZohoCallMapper.call(activity(CrmTestCalls.inboundMissed("m1"), List.of(), null), ZoneId.of("UTC"));
+        ObjectNode r = ZohoCallMapper.call(activity(CrmTestCalls.inboundMissed("m1"), List.of(), null), ZoneId.of("UTC"), null);
 
         assertThat(r.path("Call_Type").asText()).isEqualTo("Missed");
         assertThat(r.path("Call_Start_Time").asText()).isEqualTo("2026-11-23T09:15:00+00:00");
         assertThat(r.path("Call_Duration").asText()).isEqualTo("00:00");
         assertThat(r.path("Call_Result").asText()).isEqualTo("Missed");
         assertThat(r.has("Owner")).isFalse();
+        assertThat(r.has("Switchboard_Call_Id")).as("no call id field configured").isFalse();
     }
 
     @Test
@@ -57,9 +59,9 @@ class ZohoCallMapperTest {
     @Test
     void aLeadOrAnAccountIsRelatedThroughWhatIdWithItsModule() {
         ObjectNode lead = ZohoCallMapper.call(activity(CrmTestCalls.outboundBusy("b1"),
-                List.of(new CrmContact("lead", "L1", null)), null), ZoneId.of("UTC"));
+                List.of(new CrmContact("lead", "L1", null)), null), ZoneId.of("UTC"), null);
         ObjectNode account = ZohoCallMapper.call(activity(CrmTestCalls.outboundBusy("b2"),
-                List.of(new CrmContact("account", "A1", null)), null), ZoneId.of("UTC"));
+                List.of(new CrmContact("account", "A1", null)), null), ZoneId.of("UTC"), null);
 
         assertThat(lead.path("Call_Type").asText()).isEqualTo("Outbound");
         assertThat(lead.path("Call_Result").asText()).isEqualTo("Busy");

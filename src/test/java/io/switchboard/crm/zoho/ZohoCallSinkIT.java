@@ -3,6 +3,7 @@ package io.switchboard.crm.zoho;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -49,6 +50,7 @@ class ZohoCallSinkIT extends CrmRouteTestSupport {
                     .withHeader("Authorization", equalTo("Zoho-oauthtoken 1000.fresh"))
                     .willReturn(aResponse().withStatus(204)));
         }
+        wm.stubFor(WireMock.get(urlPathEqualTo(CALLS + "/search")).willReturn(aResponse().withStatus(204)));
         wm.stubFor(WireMock.post(urlEqualTo(CALLS)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withBody(ZohoStub.success("4150868000001234001", "record added"))));
@@ -72,8 +74,9 @@ class ZohoCallSinkIT extends CrmRouteTestSupport {
                   "Caller_ID":"+79165550123",
                   "Dialled_Number":"+74951234567",
                   "Description":"${json-unit.any-string}",
+                  "Switchboard_Call_Id":"%s",
                   "Who_Id":{"id":"4150868000000224001"},
-                  "Owner":{"id":"4150868000000225013"}}]}""";
+                  "Owner":{"id":"4150868000000225013"}}]}""".formatted(callId);
         wm.verify(2, postRequestedFor(urlEqualTo(ZohoStub.TOKEN_PATH)));
         wm.verify(1, postRequestedFor(urlEqualTo(CALLS)).withHeader("Authorization", equalTo("Zoho-oauthtoken 1000.fresh"))
                 .withRequestBody(equalToJson(expected)));
@@ -84,5 +87,8 @@ class ZohoCallSinkIT extends CrmRouteTestSupport {
                 && "DELIVERED".equals(deliveryStatus("zoho-it", callId)));
         wm.verify(1, postRequestedFor(urlEqualTo(CALLS)));
         wm.verify(1, putRequestedFor(urlEqualTo(CALLS + "/4150868000001234001")).withRequestBody(equalToJson(expected)));
+        // Searched once, before the create; the replay found the record id in the journal.
+        wm.verify(1, getRequestedFor(urlPathEqualTo(CALLS + "/search"))
+                .withQueryParam("criteria", equalTo("(Switchboard_Call_Id:equals:" + callId + ")")));
     }
 }
