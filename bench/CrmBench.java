@@ -147,7 +147,7 @@ public class CrmBench {
     }
 
     static void throughput(HttpClient client, String hub, int calls) throws Exception {
-        String phase = "aa" + Long.toHexString(System.currentTimeMillis() % 0xfff);
+        String phase = String.format("aa%05x", System.currentTimeMillis() / 100 % 0x100000); // one per run for ~29 h, fixed width
         long t0us = System.currentTimeMillis() * 1000;
         List<HttpRequest> rings = new ArrayList<>();
         List<HttpRequest> hangups = new ArrayList<>();
@@ -189,7 +189,7 @@ public class CrmBench {
     }
 
     static void lag(HttpClient client, String hub, int rate, int seconds) throws Exception {
-        String phase = "bb" + Long.toHexString(System.currentTimeMillis() % 0xfff);
+        String phase = String.format("bb%05x", System.currentTimeMillis() / 100 % 0x100000);
         int calls = rate * seconds;
         long t0us = System.currentTimeMillis() * 1000;
         List<HttpRequest> rings = new ArrayList<>();
