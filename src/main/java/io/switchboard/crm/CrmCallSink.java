@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
  *   <li>Looks up the other party per the matching policy (number variants, object priority,
  *       ambiguity choice, exclusions, create-once) and the owner per the agent mapping.
  *   <li>Finds the activity already written for (connectorId, hub call id) in the journal
- *       ({@code crm_records}) or, where the CRM can tell, in the CRM; updates it, else creates it and
- *       remembers its id. A retry or a replay therefore patches the same record.
+ *       ({@code crm_records}) or, where the CRM can tell and an earlier attempt sent a create whose
+ *       answer the hub never read ({@link Kind#CREATE_SENT}), in the CRM; updates it, else creates it
+ *       and remembers its id. A retry or a replay therefore patches the same record, and the first
+ *       attempt of a call costs no search request.
  *   <li>For a missed inbound call, optionally creates one follow-up task for the owner.
  * </ol>
  *
@@ -126,7 +128,8 @@ public abstract class CrmCallSink implements Processor, AutoCloseable {
     private String writeCall(Engine e, Activity activity) {
         String callId = activity.call().callId();
         Optional<String> known = records().recordId(connectorId, callId, Kind.CALL);
-        if (known.isEmpty()) {
+        if (known.isEmpty() && records().recordId(connectorId, callId, Kind.CREATE_SENT).isPresent()) {
+            // An earlier attempt sent the create; the CRM may have written it without the hub learning its id.
             known = e.writer().findExisting(activity.call());
         }
         String recordId;
@@ -138,6 +141,9 @@ public abstract class CrmCallSink implements Processor, AutoCloseable {
             }
             e.writer().update(recordId, activity);
         } else {
+            if (!dryRun) {
+                records().remember(connectorId, callId, Kind.CREATE_SENT, crm(), "sent"); // committed before the create
+            }
             recordId = e.writer().create(activity);
         }
         if (!dryRun) {

@@ -15,7 +15,13 @@ public interface CrmRecords {
         CALL,
         FOLLOW_UP,
         /** The call's recording file attached to the CALL record (Pipedrive {@code uploadRecording}). */
-        RECORDING
+        RECORDING,
+        /**
+         * A create of the CALL record was sent and its answer may never have been read (a crash, a
+         * timeout, a 500 after the CRM wrote): until the CALL record is known, every later attempt
+         * first searches the CRM by the hub call id. Without it no search is needed: nothing was sent.
+         */
+        CREATE_SENT
     }
 
     /** The CRM id of the record {@code connectorId} wrote for {@code callId}, if any. */

@@ -113,15 +113,18 @@ class HubSpotErrorsTest {
     @Test
     void aMissingCustomPropertyIsARejectionWithHubSpotsMessage() {
         HubSpotStub.contactsFound(wm, "501");
-        wm.stubFor(post(urlEqualTo(HubSpotStub.CALL_SEARCH)).willReturn(aResponse().withStatus(400)
+        // The create carries the property; HubSpot refuses a property the portal does not have.
+        wm.stubFor(post(urlEqualTo(HubSpotStub.CALLS)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"status\":\"error\",\"message\":\"There was a problem with the request.\","
-                        + "\"category\":\"VALIDATION_ERROR\",\"errors\":[{\"message\":\"Property "
-                        + "\\\"switchboard_call_id\\\" does not exist\",\"code\":\"PROPERTY_DOESNT_EXIST\"}]}")));
+                .withBody("{\"status\":\"error\",\"message\":\"Property values were not valid: [{\\\"isValid\\\":false,"
+                        + "\\\"message\\\":\\\"Property \\\\\\\"switchboard_call_id\\\\\\\" does not exist\\\","
+                        + "\\\"error\\\":\\\"PROPERTY_DOESNT_EXIST\\\",\\\"name\\\":\\\"switchboard_call_id\\\"}]\","
+                        + "\"correlationId\":\"3f5c2a0e-9a51-4c1b-8f7e-2b6d4c9a1e00\",\"category\":\"VALIDATION_ERROR\"}")));
 
         VendorApiException e = failure();
 
         assertThat(e.kind()).isEqualTo(Kind.REJECTED);
         assertThat(e.vendorCode()).contains("VALIDATION_ERROR");
+        assertThat(e.getMessage()).contains("switchboard_call_id");
     }
 }
