@@ -141,7 +141,7 @@ public abstract class CrmCallSink implements Processor, AutoCloseable {
             }
             e.writer().update(recordId, activity);
         } else {
-            if (!dryRun) {
+            if (!dryRun && e.writer().findsExisting()) {
                 records().remember(connectorId, callId, Kind.CREATE_SENT, crm(), "sent"); // committed before the create
             }
             recordId = e.writer().create(activity);

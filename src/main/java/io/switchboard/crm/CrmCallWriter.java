@@ -26,10 +26,19 @@ public interface CrmCallWriter extends ContactDirectory, AutoCloseable {
 
     /**
      * The activity already in the CRM for this call though the journal does not know it (written
-     * just before a crash), found by the hub call id; empty when the CRM cannot tell.
+     * just before a crash), found by the hub call id; empty when the CRM cannot tell. Asked only
+     * after a create whose answer the hub may not have read.
      */
     default Optional<String> findExisting(CallFacts call) {
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@link #findExisting} can find anything (as configured): only then does the sink
+     * commit a mark before each create, so that a later attempt knows to ask.
+     */
+    default boolean findsExisting() {
+        return false;
     }
 
     /** Creates the call activity; returns its CRM id. */

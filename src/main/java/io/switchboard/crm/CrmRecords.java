@@ -10,7 +10,10 @@ import java.util.Optional;
  */
 public interface CrmRecords {
 
-    /** What a record stands for: the call activity itself, or the follow-up task of a missed call. */
+    /**
+     * What a row stands for: the call activity itself, the follow-up task of a missed call, the
+     * recording attached to the activity, or the mark that a create of the activity was sent.
+     */
     enum Kind {
         CALL,
         FOLLOW_UP,

@@ -8,9 +8,9 @@ import io.switchboard.vendor.api.VendorApiException.Kind;
  * as {@link Kind#VENDOR_ERROR}) is tried again. 502, 503 and 504 are always retried
  * ({@link Kind#UNAVAILABLE}); a 500 usually is transient too (HubSpot, Salesforce, Pipedrive and Zoho
  * all document it as a generic server error), and the CRM connectors' writes are safe to repeat: the
- * activity id is kept in {@code crm_records} once written, and HubSpot (call id property) and
- * Salesforce (External ID upsert, {@code CallObject} query) find a record written by an attempt whose
- * answer was lost. So a 500 is retried with the call source's backoff, but only for the first
+ * activity id is kept in {@code crm_records} once written, and HubSpot (call id property), Salesforce
+ * (External ID upsert, {@code CallObject} query) and Zoho (call id field) find a record written by an
+ * attempt whose answer was lost (Pipedrive cannot). So a 500 is retried with the call source's backoff, but only for the first
  * {@code attempts - 1} attempts: a 500 that persists is usually a CRM bug triggered by this very
  * request, and the delivery then goes DEAD (replayable) instead of retrying for a day.
  *

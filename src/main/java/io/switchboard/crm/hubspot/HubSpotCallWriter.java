@@ -48,8 +48,13 @@ final class HubSpotCallWriter implements CrmCallWriter {
     }
 
     @Override
+    public boolean findsExisting() {
+        return callIdProperty != null && !callIdProperty.isBlank();
+    }
+
+    @Override
     public Optional<String> findExisting(CallFacts call) {
-        if (callIdProperty == null || callIdProperty.isBlank()) {
+        if (!findsExisting()) {
             return Optional.empty();
         }
         ObjectNode body = CrmJson.object();

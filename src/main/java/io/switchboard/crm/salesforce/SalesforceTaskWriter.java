@@ -60,9 +60,15 @@ final class SalesforceTaskWriter implements CrmCallWriter {
         return "/services/data/" + apiVersion + rest;
     }
 
+    /** With an External ID every write is an upsert on it: nothing to find first. */
+    @Override
+    public boolean findsExisting() {
+        return externalIdField == null;
+    }
+
     @Override
     public Optional<String> findExisting(CallFacts call) {
-        if (externalIdField != null) {
+        if (!findsExisting()) {
             return Optional.empty();
         }
         String soql = "SELECT Id FROM Task WHERE CallObject = '" + call.callId().replace("'", "\\'") + "' LIMIT 1";

@@ -25,9 +25,9 @@ import java.util.Optional;
  * Zoho CRM REST API v2+ ({@code /crm/{version}/…}) with the OAuth2 refresh-token flow
  * ({@code Authorization: Zoho-oauthtoken …}):
  * <ul>
- *   <li>{@code GET /crm/{v}/Calls/search?criteria=(<callIdField>:equals:<hub call id>)} when the journal
- *       does not know the call's record (204 = none): finds a record written before a crash, a lost
- *       answer or a 500 whose write did happen;
+ *   <li>{@code GET /crm/{v}/Calls/search?criteria=(<callIdField>:equals:<hub call id>)} before a
+ *       create that follows a create whose answer was lost (204 = none): finds a record written
+ *       before a crash, a read timeout or a 500 whose write did happen;
  *   <li>{@code POST /crm/{v}/Calls} then {@code PUT /crm/{v}/Calls/{id}}, body {@code {"data":[record]}};
  *   <li>{@code GET /crm/{v}/{Contacts|Leads|Accounts}/search?phone=…} per number spelling (204 = none);
  *   <li>{@code POST /crm/{v}/Contacts|Leads} for unknown callers, {@code POST /crm/{v}/Tasks} for follow-ups.
@@ -65,8 +65,13 @@ final class ZohoCallWriter implements CrmCallWriter {
      * backoff (1 s, doubling) makes that rare.
      */
     @Override
+    public boolean findsExisting() {
+        return callIdField != null;
+    }
+
+    @Override
     public Optional<String> findExisting(CallFacts call) {
-        if (callIdField == null) {
+        if (!findsExisting()) {
             return Optional.empty();
         }
         String criteria = "(" + callIdField + ":equals:" + criteriaValue(call.callId()) + ")";

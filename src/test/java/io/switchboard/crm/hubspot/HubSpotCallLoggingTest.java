@@ -84,6 +84,7 @@ class HubSpotCallLoggingTest {
         wm.verify(1, putRequestedFor(urlEqualTo("/crm/v4/objects/calls/9001/associations/default/contacts/501")));
         // Nothing was sent for this call before its first create, and the replay knows the record.
         wm.verify(0, postRequestedFor(urlEqualTo(CALL_SEARCH)));
+        assertThat(records.recordId("hubspot-main", "call-1", CrmRecords.Kind.CREATE_SENT)).contains("sent");
     }
 
     @Test
@@ -209,5 +210,6 @@ class HubSpotCallLoggingTest {
                 .contains("Authorization: Bearer ****", "\"hs_call_status\":\"COMPLETED\"")
                 .doesNotContain(HubSpotStub.TOKEN);
         assertThat(records.recordId("hubspot-dry", "call-8", CrmRecords.Kind.CALL)).isEmpty();
+        assertThat(records.recordId("hubspot-dry", "call-8", CrmRecords.Kind.CREATE_SENT)).isEmpty();
     }
 }

@@ -127,4 +127,21 @@ class HubSpotErrorsTest {
         assertThat(e.vendorCode()).contains("VALIDATION_ERROR");
         assertThat(e.getMessage()).contains("switchboard_call_id");
     }
+
+    @Test
+    void aMissingCustomPropertyOnARetrysCallSearchIsARejectionToo() {
+        HubSpotStub.contactsFound(wm, "501");
+        records.remember("hubspot-main", "call-e", CrmRecords.Kind.CREATE_SENT, "hubspot", "sent"); // a lost answer
+        wm.stubFor(post(urlEqualTo(HubSpotStub.CALL_SEARCH)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":\"error\",\"message\":\"There was a problem with the request.\","
+                        + "\"category\":\"VALIDATION_ERROR\",\"errors\":[{\"message\":\"Property "
+                        + "\\\"switchboard_call_id\\\" does not exist\",\"code\":\"PROPERTY_DOESNT_EXIST\"}]}")));
+
+        VendorApiException e = failure();
+
+        assertThat(e.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(e.vendorCode()).contains("VALIDATION_ERROR");
+        wm.verify(0, postRequestedFor(urlEqualTo(HubSpotStub.CALLS)));
+    }
 }

@@ -86,6 +86,9 @@ class SalesforceTaskLoggingTest {
                  "OwnerId":"005xx000001X8Uz",
                  "Recording_URL__c":"https://rec.example/r/call-1.mp3"}""")));
         wm.verify(0, postRequestedFor(urlEqualTo(DATA + "/sobjects/Task")));
+        // An upsert needs nothing found first: no mark written before it, no query.
+        assertThat(records.recordId("salesforce-main", "call-1", CrmRecords.Kind.CREATE_SENT)).isEmpty();
+        wm.verify(0, getRequestedFor(urlPathEqualTo(DATA + "/query")));
     }
 
     @Test
@@ -117,6 +120,30 @@ class SalesforceTaskLoggingTest {
         assertThat(done.getMessage().getHeader(CrmCallSink.MATCH_HEADER)).isEqualTo("AMBIGUOUS_LINKED");
         wm.verify(patchRequestedFor(urlEqualTo(UPSERT_PREFIX + "call-3"))
                 .withRequestBody(equalToJson("{\"WhoId\":\"003A\"}", true, true)));
+    }
+
+    @Test
+    void withoutAnExternalIdARetryAfterALostAnswerFindsTheTaskByCallObjectAndPatchesIt() {
+        SalesforceStub.token(wm, "tok");
+        sosl(CONTACT_SOSL, SalesforceStub.searchAnswer("Contact"));
+        sosl(LEAD_SOSL, SalesforceStub.searchAnswer("Lead"));
+        sosl(CONTACT_SOSL.replace("Contact(", "Account("), SalesforceStub.searchAnswer("Account"));
+        wm.stubFor(get(urlPathEqualTo(DATA + "/query"))
+                .withQueryParam("q", equalTo("SELECT Id FROM Task WHERE CallObject = 'call-9' LIMIT 1"))
+                .willReturn(okJson("{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":{\"type\":\"Task\","
+                        + "\"url\":\"/services/data/v62.0/sobjects/Task/00T9\"},\"Id\":\"00T9\"}]}")));
+        wm.stubFor(patch(urlEqualTo(DATA + "/sobjects/Task/00T9")).willReturn(aResponse().withStatus(204)));
+        SalesforceTaskSink sink = SalesforceStub.sink(wm, records);
+        sink.setExternalIdField("");
+        // What the journal holds after a crash between sending the POST and reading its answer.
+        records.remember("salesforce-main", "call-9", CrmRecords.Kind.CREATE_SENT, "salesforce", "sent");
+
+        Exchange done = CrmSinkHarness.deliver(sink, CrmTestCalls.inboundAnswered("call-9"));
+
+        assertThat(done.getMessage().getHeader(CrmCallSink.RECORD_ID_HEADER)).isEqualTo("00T9");
+        wm.verify(0, postRequestedFor(urlEqualTo(DATA + "/sobjects/Task")));
+        wm.verify(1, patchRequestedFor(urlEqualTo(DATA + "/sobjects/Task/00T9")));
+        assertThat(records.recordId("salesforce-main", "call-9", CrmRecords.Kind.CALL)).contains("00T9");
     }
 
     @Test
