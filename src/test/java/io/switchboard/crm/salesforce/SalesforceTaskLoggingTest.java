@@ -122,12 +122,17 @@ class SalesforceTaskLoggingTest {
                 .withRequestBody(equalToJson("{\"WhoId\":\"003A\"}", true, true)));
     }
 
-    @Test
-    void withoutAnExternalIdARetryAfterALostAnswerFindsTheTaskByCallObjectAndPatchesIt() {
+    /** A token, and no Contact, Lead or Account with the caller's number. */
+    private static void tokenAndNoMatchingParty() {
         SalesforceStub.token(wm, "tok");
         sosl(CONTACT_SOSL, SalesforceStub.searchAnswer("Contact"));
         sosl(LEAD_SOSL, SalesforceStub.searchAnswer("Lead"));
         sosl(CONTACT_SOSL.replace("Contact(", "Account("), SalesforceStub.searchAnswer("Account"));
+    }
+
+    @Test
+    void withoutAnExternalIdARetryAfterALostAnswerFindsTheTaskByCallObjectAndPatchesIt() {
+        tokenAndNoMatchingParty();
         wm.stubFor(get(urlPathEqualTo(DATA + "/query"))
                 .withQueryParam("q", equalTo("SELECT Id FROM Task WHERE CallObject = 'call-9' LIMIT 1"))
                 .willReturn(okJson("{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":{\"type\":\"Task\","
@@ -148,13 +153,7 @@ class SalesforceTaskLoggingTest {
 
     @Test
     void withoutAnExternalIdTheTaskIsPostedThenPatchedById() {
-        SalesforceStub.token(wm, "tok");
-        sosl(CONTACT_SOSL, SalesforceStub.searchAnswer("Contact"));
-        sosl(LEAD_SOSL, SalesforceStub.searchAnswer("Lead"));
-        sosl(CONTACT_SOSL.replace("Contact(", "Account("), SalesforceStub.searchAnswer("Account"));
-        wm.stubFor(get(urlPathEqualTo(DATA + "/query"))
-                .withQueryParam("q", equalTo("SELECT Id FROM Task WHERE CallObject = 'call-4' LIMIT 1"))
-                .willReturn(okJson("{\"totalSize\":0,\"done\":true,\"records\":[]}")));
+        tokenAndNoMatchingParty();
         wm.stubFor(post(urlEqualTo(DATA + "/sobjects/Task")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"id\":\"00T4\",\"success\":true,\"errors\":[]}")));
