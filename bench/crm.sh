@@ -103,7 +103,7 @@ c2_ticks() {
 
 # Warm-up (JIT), not reported: rounds of BENCH_WARMUP_CALLS (20,000) calls end to end until C2 is
 # nearly done. After one round of 20,000 the C2 compiler still took a quarter to a half of a core
-# through the measured runs (3,454 tier-4 compilations of 2,949 methods in 260 s, 2026-12-02), so
+# through the measured runs (3,775 tier-4 compilations of 3,221 methods in 293 s, 2026-12-02), so
 # one round measured a hub still compiling.
 : > "$RUN/warmup.txt"
 for round in $(seq 1 "$WARMUP_ROUNDS"); do

@@ -128,7 +128,8 @@ public abstract class CrmCallSink implements Processor, AutoCloseable {
     private String writeCall(Engine e, Activity activity) {
         String callId = activity.call().callId();
         Optional<String> known = records().recordId(connectorId, callId, Kind.CALL);
-        if (known.isEmpty() && records().recordId(connectorId, callId, Kind.CREATE_SENT).isPresent()) {
+        if (known.isEmpty() && e.writer().findsExisting()
+                && records().recordId(connectorId, callId, Kind.CREATE_SENT).isPresent()) {
             // An earlier attempt sent the create; the CRM may have written it without the hub learning its id.
             known = e.writer().findExisting(activity.call());
         }

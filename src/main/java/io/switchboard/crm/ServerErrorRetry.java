@@ -10,8 +10,8 @@ import io.switchboard.vendor.api.VendorApiException.Kind;
  * all document it as a generic server error), and the CRM connectors' writes are safe to repeat: the
  * activity id is kept in {@code crm_records} once written, and HubSpot (call id property), Salesforce
  * (External ID upsert, {@code CallObject} query) and Zoho (call id field) find a record written by an
- * attempt whose answer was lost (Pipedrive cannot). So a 500 is retried with the call source's backoff, but only for the first
- * {@code attempts - 1} attempts: a 500 that persists is usually a CRM bug triggered by this very
+ * attempt whose answer was lost (Pipedrive cannot). So a 500 is retried with the call source's
+ * backoff, but only for the first {@code attempts - 1} attempts: a 500 that persists is usually a CRM bug triggered by this very
  * request, and the delivery then goes DEAD (replayable) instead of retrying for a day.
  *
  * <p>501 (Not Implemented) and 505 are never retried: they will not change.

@@ -59,42 +59,53 @@ final class ZohoCallWriter implements CrmCallWriter {
         return "/crm/" + version + rest;
     }
 
+    @Override
+    public boolean findsExisting() {
+        return callIdField != null;
+    }
+
     /**
      * The Calls record carrying this hub call id in {@code callIdField}. Zoho's search index can lag
      * behind a create by seconds, so a retry sooner than that may still miss it; the call source's
      * backoff (1 s, doubling) makes that rare.
      */
     @Override
-    public boolean findsExisting() {
-        return callIdField != null;
-    }
-
-    @Override
     public Optional<String> findExisting(CallFacts call) {
         if (!findsExisting()) {
             return Optional.empty();
         }
         String criteria = "(" + callIdField + ":equals:" + criteriaValue(call.callId()) + ")";
-        String path = crm("/Calls/search?criteria=" + URLEncoder.encode(criteria, StandardCharsets.UTF_8));
-        String operation = "GET " + crm("/Calls/search");
-        JsonNode answer = http.call(auth, base -> CrmRequest.get(resolve(base, path)), "");
-        if (answer.isNull()) {
-            return Optional.empty(); // 204 No Content: no such record
-        }
-        JsonNode data = answer.path("data");
-        if (!data.isArray()) {
-            throw http.malformed(operation, 200, "no data array in the search answer");
-        }
-        if (data.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(CrmJson.text(data.get(0).get("id"))
-                .orElseThrow(() -> http.malformed(operation, 200, "a record without id")));
+        List<JsonNode> records = search("/Calls", "criteria=" + URLEncoder.encode(criteria, StandardCharsets.UTF_8));
+        return records.isEmpty() ? Optional.empty() : Optional.of(id(records.get(0), "/Calls"));
     }
 
     /** Zoho's criteria syntax: parentheses and commas in a value are escaped with a backslash. */
     static String criteriaValue(String value) {
-        return value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").replace(",", "\\,");
+        return value.replace("(", "\\(").replace(")", "\\)").replace(",", "\\,");
+    }
+
+    /** {@code GET /crm/{v}{module}/search?{query}}: the records found, none on 204 No Content. */
+    private List<JsonNode> search(String module, String query) {
+        String path = crm(module + "/search?" + query);
+        JsonNode answer = http.call(auth, base -> CrmRequest.get(resolve(base, path)), "");
+        if (answer.isNull()) {
+            return List.of();
+        }
+        JsonNode data = answer.path("data");
+        if (!data.isArray()) {
+            throw http.malformed(searchOperation(module), 200, "no data array in the search answer");
+        }
+        List<JsonNode> records = new ArrayList<>(data.size());
+        data.forEach(records::add);
+        return records;
+    }
+
+    private String id(JsonNode record, String module) {
+        return CrmJson.text(record.get("id")).orElseThrow(() -> http.malformed(searchOperation(module), 200, "a record without id"));
+    }
+
+    private String searchOperation(String module) {
+        return "GET " + crm(module + "/search");
     }
 
     @Override
@@ -117,18 +128,8 @@ final class ZohoCallWriter implements CrmCallWriter {
         String module = MODULES.get(objectType);
         Map<String, CrmContact> found = new LinkedHashMap<>();
         for (String term : exact) {
-            String path = crm("/" + module + "/search?phone=" + URLEncoder.encode(term, StandardCharsets.UTF_8));
-            String operation = "GET " + crm("/" + module + "/search");
-            JsonNode answer = http.call(auth, base -> CrmRequest.get(resolve(base, path)), "");
-            if (answer.isNull()) {
-                continue; // 204 No Content: no match
-            }
-            JsonNode data = answer.path("data");
-            if (!data.isArray()) {
-                throw http.malformed(operation, 200, "no data array in the search answer");
-            }
-            for (JsonNode r : data) {
-                String id = CrmJson.text(r.get("id")).orElseThrow(() -> http.malformed(operation, 200, "a record without id"));
+            for (JsonNode r : search("/" + module, "phone=" + URLEncoder.encode(term, StandardCharsets.UTF_8))) {
+                String id = id(r, "/" + module);
                 found.putIfAbsent(id, new CrmContact(objectType, id, CrmJson.text(r.path("Owner").get("id")).orElse(null)));
             }
         }

@@ -147,6 +147,12 @@ class ZohoCallLoggingTest {
     }
 
     @Test
+    void criteriaValuesEscapeZohosSeparators() {
+        assertThat(ZohoCallWriter.criteriaValue("a(b),c")).isEqualTo("a\\(b\\)\\,c");
+        assertThat(ZohoCallWriter.criteriaValue("0193e4a1-7c2b-7d3e-9f00-1a2b3c4d5e6f")).isEqualTo("0193e4a1-7c2b-7d3e-9f00-1a2b3c4d5e6f");
+    }
+
+    @Test
     void anEmptyCallIdFieldSendsNoCallSearchAndNoCallIdField() {
         ZohoStub.token(wm, "tok");
         noContacts();

@@ -1,12 +1,9 @@
 package io.switchboard.crm.zoho;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.switchboard.crm.CrmRecords;
@@ -32,8 +29,6 @@ final class ZohoStub {
         sink.setRefreshToken(REFRESH_TOKEN);
         sink.setAccountsUrl(CrmSinkHarness.baseUrl(wm));
         sink.setTimeZone("Europe/Paris");
-        // No Calls record carries the hub call id yet (tests that care stub it with a higher priority).
-        wm.stubFor(get(urlPathEqualTo(CALLS + "/search")).atPriority(10).willReturn(aResponse().withStatus(204)));
         return sink;
     }
 
