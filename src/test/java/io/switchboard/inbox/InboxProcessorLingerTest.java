@@ -1,0 +1,173 @@
+package io.switchboard.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.config.SwitchboardProperties;
+import io.switchboard.ingress.Dialects;
+import io.switchboard.ingress.InboundRequest;
+import io.switchboard.ingress.Sources;
+import io.switchboard.journal.CallJournal;
+import io.switchboard.journal.JournalWriteLock;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The processor's linger: once caught up it lets rows gather, so rows committed one by one within
+ * the linger reach the journal in one transaction, and a full batch does not wait for it.
+ */
+class InboxProcessorLingerTest {
+
+    /** The inbox as the processor sees it: ids in order, each pending until marked done. */
+    private static final class MemoryInbox implements Inbox {
+        private final TreeSet<Long> pending = new TreeSet<>();
+        final List<List<Long>> doneBatches = new CopyOnWriteArrayList<>();
+
+        synchronized void add(long id) {
+            pending.add(id);
+        }
+
+        @Override
+        public List<Long> appendAll(List<InboundRequest> requests) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public synchronized List<Long> pendingIds(int limit) {
+            return pending.stream().limit(limit).toList();
+        }
+
+        @Override
+        public List<InboundRequest> requests(List<Long> ids) {
+            return List.of(); // every row's translation is handed over
+        }
+
+        @Override
+        public synchronized void markDone(List<Long> ids) {
+            pending.removeAll(ids);
+            doneBatches.add(List.copyOf(ids));
+        }
+
+        @Override
+        public void markFailed(long id, String reason) {
+            throw new AssertionError("row " + id + " failed: " + reason);
+        }
+
+        @Override
+        public synchronized long countPending() {
+            return pending.size();
+        }
+    }
+
+    /** Commits nothing: the test is about which rows share a transaction, not the database. */
+    private static final class NoDatabase extends AbstractPlatformTransactionManager {
+        final List<String> commits = new CopyOnWriteArrayList<>();
+
+        @Override
+        protected Object doGetTransaction() {
+            return new Object();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {}
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+            commits.add("commit");
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {}
+    }
+
+    private final MemoryInbox inbox = new MemoryInbox();
+    private final NoDatabase transactions = new NoDatabase();
+    private final List<Long> recorded = new CopyOnWriteArrayList<>();
+    private InboxProcessor processor;
+
+    private InboxProcessor start(Duration linger) {
+        CallJournal journal = (CallJournal) Proxy.newProxyInstance(
+                CallJournal.class.getClassLoader(), new Class<?>[] {CallJournal.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("record")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    recorded.add((Long) args[0]);
+                    return 0;
+                });
+        SwitchboardProperties properties = new SwitchboardProperties(
+                "http://localhost:8080", "FR", new SwitchboardProperties.Ingress(262_144, Duration.ofMinutes(10), 512, linger), List.of());
+        processor = new InboxProcessor(inbox, journal, new Dialects(List.of()), new Sources(properties),
+                new TransactionTemplate(transactions), new JournalWriteLock(), properties, new SimpleMeterRegistry());
+        processor.start();
+        return processor;
+    }
+
+    /** What the inbox writer does for one committed request. */
+    private void commitRow(long id) {
+        inbox.add(id);
+        processor.translated(id, List.of());
+        processor.committed(1);
+    }
+
+    @AfterEach
+    void stop() {
+        if (processor != null) {
+            processor.stop();
+        }
+    }
+
+    @Test
+    void rowsCommittedWhileItLingersShareOneJournalTransaction() {
+        start(Duration.ofSeconds(3));
+        commitRow(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> inbox.doneBatches.size() == 1);
+        // The processor has just drained row 1 alone and lingers now: rows 2 and 3 wait for it.
+        commitRow(2);
+        commitRow(3);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> inbox.countPending() == 0);
+        assertThat(inbox.doneBatches).containsExactly(List.of(1L), List.of(2L, 3L));
+        assertThat(recorded).containsExactly(1L, 2L, 3L);
+        assertThat(transactions.commits).hasSize(2);
+    }
+
+    @Test
+    void aFullBatchEndsTheLingerAtOnce() {
+        start(Duration.ofHours(1));
+        // 256 rows (a full batch) arrive while the processor waits for work or lingers for an
+        // hour: they are taken without waiting for the linger to run out.
+        List<Long> full = new ArrayList<>();
+        LongStream.rangeClosed(1, 256).forEach(id -> {
+            inbox.add(id);
+            processor.translated(id, List.of());
+            full.add(id);
+        });
+        processor.committed(full.size());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> inbox.countPending() == 0);
+        assertThat(inbox.doneBatches).containsExactly(full);
+    }
+
+    @Test
+    void withoutALingerEachCommitIsProcessedOnItsOwn() {
+        start(Duration.ZERO);
+        for (long id = 1; id <= 3; id++) {
+            commitRow(id);
+            long expected = id;
+            await().atMost(Duration.ofSeconds(10)).until(() -> inbox.doneBatches.size() == expected);
+        }
+        assertThat(inbox.doneBatches).containsExactly(List.of(1L), List.of(2L), List.of(3L));
+    }
+}
