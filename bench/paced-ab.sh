@@ -3,7 +3,7 @@
 #
 #   bench/paced-ab.sh JAR LABEL [JAVA-OPTION ...]     e.g. bench/paced-ab.sh /tmp/before.jar before
 #
-# Starts JAR on a fresh hub as bench/ab.sh does (-Xmx256m, profile "bench", empty data/, this
+# Starts JAR on a fresh hub as bench/ab.sh does (bench/fresh-hub.sh: BENCH_JAVA or java, -Xmx256m, profile "bench", empty data/, this
 # checkout's config/routes/connectors), runs 4 warm-up rounds of 20 s of mixed webhooks + 10 s of
 # ping, waits for the inbox backlog to drain, then sends BENCH_RATE (1000) events/s for 30 s with
 # bench/paced.lua over 64 connections on a freshly generated file (udesk signatures are only valid
@@ -16,25 +16,10 @@ L=${2:?usage: bench/paced-ab.sh JAR LABEL [JAVA-OPTION ...]}
 shift 2
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-PORT=${BENCH_PORT:-18080}
-BASE=http://127.0.0.1:$PORT
 RATE=${BENCH_RATE:-1000}
-D=$(mktemp -d /tmp/switchboard-paced.XXXXXX)
-HUB_PID=
-cleanup() {
-  if [[ -n $HUB_PID ]] && kill -0 "$HUB_PID" 2>/dev/null; then
-    kill "$HUB_PID"; for _ in $(seq 1 300); do kill -0 "$HUB_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$HUB_PID" 2>/dev/null || true
-  fi
-  rm -rf "$D"
-}
-trap cleanup EXIT
-mkdir -p "$D/data"; cp -r config routes connectors "$D/"
+source bench/fresh-hub.sh paced
 java bench/GenRequests.java "$D/warm.txt" 200000 mixed 11 > /dev/null
-( cd "$D" && exec java -Xmx256m "$@" -jar "$JAR" --spring.profiles.active=bench --server.port=$PORT > hub.log 2>&1 ) &
-HUB_PID=$!
-for _ in $(seq 1 2400); do curl -sf -o /dev/null "$BASE/actuator/health" && break; kill -0 $HUB_PID || { echo "hub exited" >&2; exit 1; }; sleep 0.05; done
-pending() { curl -sf "$BASE/actuator/metrics/switchboard.inbox.pending" | sed -E 's/.*"value":([0-9.E+-]+).*/\1/'; }
+fresh_hub "$JAR" "$@"
 for r in 1 2 3 4; do
   echo "$L warm-up $r webhooks $(BENCH_REQUESTS=$D/warm.txt wrk -t1 -c128 -d20s --timeout 10s -s bench/requests.lua "$BASE/" | grep '^BENCH')"
   wrk -t1 -c128 -d10s -s bench/ping.lua "$BASE/bench/ping" > /dev/null

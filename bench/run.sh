@@ -12,7 +12,7 @@
 # Fails (exit 1) on any non-2xx answer or socket error. Every loop is bounded in count and time.
 # Knobs (environment): BENCH_PORT, BENCH_WARMUP_ROUNDS, BENCH_WARMUP_MIN, BENCH_SECONDS, BENCH_CONNECTIONS,
 # BENCH_WRK_THREADS, BENCH_RATE, BENCH_RATE_SECONDS, BENCH_RATE_CONNECTIONS, BENCH_PRELOAD, BENCH_JVM_OPTS, BENCH_BUILD=1,
-# BENCH_STARTUP_ONLY=1 (stop after the two start-up measurements), BENCH_NO_ROUTES=1 (diagnostic:
+# BENCH_JAVA (the hub's JVM, default java; e.g. a JDK 25 for its AOT cache), BENCH_STARTUP_ONLY=1 (stop after the two start-up measurements), BENCH_NO_ROUTES=1 (diagnostic:
 # without the consultant routes in routes/).
 set -euo pipefail
 
@@ -34,6 +34,7 @@ MAX_RPS_GUESS=${BENCH_MAX_RPS:-15000}               # sizes the request files: n
 JAR=target/switchboard-0.1.0-SNAPSHOT.jar
 # JVM options of the hub under test (BENCHMARKS.md explains each).
 JVM_OPTS=${BENCH_JVM_OPTS:--Xmx256m}
+HUB_JAVA=${BENCH_JAVA:-java}   # the hub's JVM only; the load tools run on the default java
 
 for tool in java curl wrk; do
   command -v $tool >/dev/null || { echo "missing $tool (apt-get install -y wrk)" >&2; exit 2; }
@@ -138,7 +139,7 @@ cpu_to_ready() {  # cpu_to_ready PID -> CPU seconds the JVM used so far: all thr
 stop_hub() { kill "$HUB_PID"; wait "$HUB_PID" 2>/dev/null || true; HUB_PID=; }
 
 # a) plain packaged jar, fresh journal: timed, then stopped.
-start_hub "$RUN_ABS/plain" java $JVM_OPTS -jar "$ROOT/$JAR"
+start_hub "$RUN_ABS/plain" "$HUB_JAVA" $JVM_OPTS -jar "$ROOT/$JAR"
 STARTUP_PLAIN_MS=$(wait_ready $HUB_PID)
 echo "start-up to ready, java -jar: ${STARTUP_PLAIN_MS} ms; $(cpu_to_ready $HUB_PID)"
 stop_hub
@@ -147,19 +148,20 @@ stop_hub
 #    run starts fully (Camel routes, Tomcat), serves webhooks and one API call, and is stopped with
 #    SIGTERM: the archive then holds the classes of start-up *and* of the request path
 #    (-Dspring.context.exit=onRefresh would stop before Camel and Tomcat start).
-LAUNCH=(env JAVA_OPTS="$JVM_OPTS" SWITCHBOARD_APP_DIR="$RUN_ABS/app" "$ROOT/bin/switchboard" "$ROOT/$JAR")
+LAUNCH=(env JAVA="$HUB_JAVA" JAVA_OPTS="$JVM_OPTS" SWITCHBOARD_APP_DIR="$RUN_ABS/app" "$ROOT/bin/switchboard" "$ROOT/$JAR")
 start_hub "$RUN_ABS/training" "${LAUNCH[@]}"
 wait_ready $HUB_PID > /dev/null
 gen "$RUN/training.txt" 40 mixed 2
 java bench/OpenLoop.java "$BASE" "$RUN/training.txt" 0 4 > /dev/null || fail "CDS training requests failed"
 curl -sf -o /dev/null -H "Authorization: Bearer $API_KEY" "$BASE/api/v1/calls?limit=1" || fail "CDS training API call failed"
 stop_hub
-[[ -s $RUN_ABS/app/app.jsa ]] || fail "CDS training run wrote no archive, see $RUN/training/hub.log"
+[[ -s $RUN_ABS/app/app.jsa || -s $RUN_ABS/app/app.aot ]] || fail "CDS training run wrote no archive, see $RUN/training/hub.log"
 start_hub "$RUN_ABS/hub" "${LAUNCH[@]}"
 STARTUP_MS=$(wait_ready $HUB_PID)
 JAVA_PID=$HUB_PID
 HEAP_MAX=$(jcmd "$JAVA_PID" VM.flags 2>/dev/null | tr ' ' '\n' | sed -n 's/^-XX:MaxHeapSize=//p')
-echo "start-up to ready, extracted jar + AppCDS: ${STARTUP_MS} ms (MaxHeapSize=${HEAP_MAX}); $(cpu_to_ready $HUB_PID)"
+KIND=AppCDS; [[ -s $RUN_ABS/app/app.aot ]] && KIND="AOT cache"
+echo "start-up to ready, extracted jar + $KIND: ${STARTUP_MS} ms (MaxHeapSize=${HEAP_MAX}); $(cpu_to_ready $HUB_PID)"
 if [[ ${BENCH_STARTUP_ONLY:-0} == 1 ]]; then   # start-up figures only (BENCHMARKS.md "Start-up")
   echo "load average at start / now: $LOAD_START / $(cut -d' ' -f1-3 /proc/loadavg)"
   exit 0

@@ -36,6 +36,9 @@ public class CallFeedEndpoint extends ScheduledPollEndpoint {
         this.feed = feed;
         this.journal = journal;
         setDelay(500);
+        // First poll as soon as the route starts (Camel's default waits 1 s): the hub's readiness waits
+        // for every consumer's first poll, so the default added a second to start-up.
+        setInitialDelay(0);
         // Poll again at once while there is work: a backlog drains without waiting for the delay.
         setGreedy(true);
     }

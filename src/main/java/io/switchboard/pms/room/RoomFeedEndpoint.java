@@ -32,6 +32,7 @@ public class RoomFeedEndpoint extends ScheduledPollEndpoint {
         super(uri, component);
         this.events = events;
         setDelay(500);
+        setInitialDelay(0); // as switchboard:calls: readiness waits for the first poll
     }
 
     @Override
