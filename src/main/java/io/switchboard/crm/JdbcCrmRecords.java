@@ -46,6 +46,13 @@ class JdbcCrmRecords implements CrmRecords {
                 "UPDATE crm_records SET record_id = :record, crm = :crm, updated_at = :now"
                         + " WHERE connector_id = :connector AND call_id = :call AND record_kind = :kind",
                 p);
+        if (updated == 0 && kind == Kind.CALL) {
+            // The mark of the create becomes the CALL row: one statement, as an insert would be.
+            updated = jdbc.update(
+                    "UPDATE crm_records SET record_kind = :kind, record_id = :record, crm = :crm, updated_at = :now"
+                            + " WHERE connector_id = :connector AND call_id = :call AND record_kind = :mark",
+                    p.addValue("mark", Kind.CREATE_SENT.name()));
+        }
         if (updated == 0) {
             jdbc.update(
                     "INSERT INTO crm_records (connector_id, call_id, record_kind, crm, record_id, created_at, updated_at)"

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.crm.CrmRecords.Kind;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /** The (connector, hub call) → CRM record table and the created-contacts table on a real H2 journal. */
 class JdbcCrmRecordsTest {
 
-    private final CrmRecords records = CrmTestJournal.records();
+    private final NamedParameterJdbcTemplate jdbc = CrmTestJournal.database();
+    private final CrmRecords records = new JdbcCrmRecords(jdbc);
 
     @Test
     void aRecordIsKeptPerConnectorCallAndKindAndCanBeReplaced() {
@@ -22,6 +24,22 @@ class JdbcCrmRecordsTest {
         assertThat(records.recordId("hubspot-main", "call-1", Kind.FOLLOW_UP)).contains("222");
         assertThat(records.recordId("hubspot-other", "call-1", Kind.CALL)).contains("333");
         assertThat(records.recordId("hubspot-main", "call-2", Kind.CALL)).isEmpty();
+    }
+
+    @Test
+    void theCallRecordTakesThePlaceOfItsCreateSentMark() {
+        records.remember("hubspot-main", "call-1", Kind.CREATE_SENT, "hubspot", "sent");
+        records.remember("hubspot-main", "call-2", Kind.CREATE_SENT, "hubspot", "sent");
+        assertThat(records.recordId("hubspot-main", "call-1", Kind.CREATE_SENT)).contains("sent");
+
+        records.remember("hubspot-main", "call-1", Kind.CALL, "hubspot", "111");
+
+        assertThat(records.recordId("hubspot-main", "call-1", Kind.CALL)).contains("111");
+        assertThat(records.recordId("hubspot-main", "call-1", Kind.CREATE_SENT)).isEmpty();
+        assertThat(records.recordId("hubspot-main", "call-2", Kind.CREATE_SENT)).as("another call's mark").contains("sent");
+        assertThat(jdbc.getJdbcTemplate().queryForObject(
+                "SELECT COUNT(*) FROM crm_records WHERE connector_id = 'hubspot-main' AND call_id = 'call-1'", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
