@@ -128,8 +128,9 @@ public abstract class CrmCallSink implements Processor, AutoCloseable {
     private String writeCall(Engine e, Activity activity) {
         String callId = activity.call().callId();
         Optional<String> known = records().recordId(connectorId, callId, Kind.CALL);
-        if (known.isEmpty() && e.writer().findsExisting()
-                && records().recordId(connectorId, callId, Kind.CREATE_SENT).isPresent()) {
+        boolean marked = known.isEmpty() && e.writer().findsExisting()
+                && records().recordId(connectorId, callId, Kind.CREATE_SENT).isPresent();
+        if (marked) {
             // An earlier attempt sent the create; the CRM may have written it without the hub learning its id.
             known = e.writer().findExisting(activity.call());
         }
@@ -144,10 +145,13 @@ public abstract class CrmCallSink implements Processor, AutoCloseable {
         } else {
             if (!dryRun && e.writer().findsExisting()) {
                 records().remember(connectorId, callId, Kind.CREATE_SENT, crm(), "sent"); // committed before the create
+                marked = true;
             }
             recordId = e.writer().create(activity);
         }
-        if (!dryRun) {
+        if (!dryRun && marked) {
+            records().rememberInPlaceOfMark(connectorId, callId, crm(), recordId);
+        } else if (!dryRun) {
             records().remember(connectorId, callId, Kind.CALL, crm(), recordId);
         }
         LOG.info("CRM connector '{}' logged call {} as {} {} (match {})", connectorId, callId, crm(), recordId,

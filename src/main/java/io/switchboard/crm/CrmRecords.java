@@ -30,12 +30,15 @@ public interface CrmRecords {
     /** The CRM id of the record {@code connectorId} wrote for {@code callId}, if any. */
     Optional<String> recordId(String connectorId, String callId, Kind kind);
 
-    /**
-     * Remembers (or replaces) the CRM id of the record written for {@code callId}. Remembering the
-     * {@link Kind#CALL} record takes the place of the call's {@link Kind#CREATE_SENT} mark: once the
-     * record is known the mark means nothing, so it is not kept beside it.
-     */
+    /** Remembers (or replaces) the CRM id of the record written for {@code callId}. */
     void remember(String connectorId, String callId, Kind kind, String crm, String recordId);
+
+    /**
+     * Remembers the {@link Kind#CALL} record of a call whose create was marked {@link Kind#CREATE_SENT},
+     * in the place of that mark: once the record is known the mark means nothing, so it is not kept
+     * beside it. Callers that never wrote a mark use {@link #remember} and pay nothing for it.
+     */
+    void rememberInPlaceOfMark(String connectorId, String callId, String crm, String recordId);
 
     /** A contact the hub created for {@code e164} less than {@code maxAge} ago. */
     Optional<CrmContact> createdContact(String connectorId, String e164, Duration maxAge);

@@ -38,26 +38,31 @@ class JdbcCrmRecords implements CrmRecords {
 
     @Override
     public void remember(String connectorId, String callId, Kind kind, String crm, String recordId) {
-        MapSqlParameterSource p = key(connectorId, callId, kind)
-                .addValue("crm", crm)
-                .addValue("record", recordId)
-                .addValue("now", clock.instant().atOffset(ZoneOffset.UTC));
+        MapSqlParameterSource p = values(key(connectorId, callId, kind), crm, recordId);
         int updated = jdbc.update(
                 "UPDATE crm_records SET record_id = :record, crm = :crm, updated_at = :now"
                         + " WHERE connector_id = :connector AND call_id = :call AND record_kind = :kind",
                 p);
-        if (updated == 0 && kind == Kind.CALL) {
-            // The mark of the create becomes the CALL row: one statement, as an insert would be.
-            updated = jdbc.update(
-                    "UPDATE crm_records SET record_kind = :kind, record_id = :record, crm = :crm, updated_at = :now"
-                            + " WHERE connector_id = :connector AND call_id = :call AND record_kind = :mark",
-                    p.addValue("mark", Kind.CREATE_SENT.name()));
-        }
         if (updated == 0) {
             jdbc.update(
                     "INSERT INTO crm_records (connector_id, call_id, record_kind, crm, record_id, created_at, updated_at)"
                             + " VALUES (:connector, :call, :kind, :crm, :record, :now, :now)",
                     p);
+        }
+    }
+
+    @Override
+    public void rememberInPlaceOfMark(String connectorId, String callId, String crm, String recordId) {
+        // One statement, as the insert would be. Only when no CALL row exists yet: journals from before
+        // this method can hold a mark beside its CALL row, and turning that mark would clash with it.
+        int updated = jdbc.update(
+                "UPDATE crm_records SET record_kind = :kind, record_id = :record, crm = :crm, updated_at = :now"
+                        + " WHERE connector_id = :connector AND call_id = :call AND record_kind = :mark"
+                        + " AND NOT EXISTS (SELECT 1 FROM crm_records c WHERE c.connector_id = :connector"
+                        + " AND c.call_id = :call AND c.record_kind = :kind)",
+                values(key(connectorId, callId, Kind.CALL), crm, recordId).addValue("mark", Kind.CREATE_SENT.name()));
+        if (updated == 0) {
+            remember(connectorId, callId, Kind.CALL, crm, recordId);
         }
     }
 
@@ -92,6 +97,10 @@ class JdbcCrmRecords implements CrmRecords {
                             + " VALUES (:connector, :e164, :type, :record, :now)",
                     p);
         }
+    }
+
+    private MapSqlParameterSource values(MapSqlParameterSource key, String crm, String recordId) {
+        return key.addValue("crm", crm).addValue("record", recordId).addValue("now", clock.instant().atOffset(ZoneOffset.UTC));
     }
 
     private static MapSqlParameterSource key(String connectorId, String callId, Kind kind) {

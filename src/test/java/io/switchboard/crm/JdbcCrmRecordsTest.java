@@ -32,7 +32,7 @@ class JdbcCrmRecordsTest {
         records.remember("hubspot-main", "call-2", Kind.CREATE_SENT, "hubspot", "sent");
         assertThat(records.recordId("hubspot-main", "call-1", Kind.CREATE_SENT)).contains("sent");
 
-        records.remember("hubspot-main", "call-1", Kind.CALL, "hubspot", "111");
+        records.rememberInPlaceOfMark("hubspot-main", "call-1", "hubspot", "111");
 
         assertThat(records.recordId("hubspot-main", "call-1", Kind.CALL)).contains("111");
         assertThat(records.recordId("hubspot-main", "call-1", Kind.CREATE_SENT)).isEmpty();
@@ -40,6 +40,27 @@ class JdbcCrmRecordsTest {
         assertThat(jdbc.getJdbcTemplate().queryForObject(
                 "SELECT COUNT(*) FROM crm_records WHERE connector_id = 'hubspot-main' AND call_id = 'call-1'", Integer.class))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aMarkBesideAnOlderCallRowIsLeftAloneAndTheCallRowUpdated() {
+        // What a journal written before rememberInPlaceOfMark can hold: both rows for one call.
+        records.remember("hubspot-main", "call-3", Kind.CREATE_SENT, "hubspot", "sent");
+        records.remember("hubspot-main", "call-3", Kind.CALL, "hubspot", "300");
+
+        records.rememberInPlaceOfMark("hubspot-main", "call-3", "hubspot", "301");
+
+        assertThat(records.recordId("hubspot-main", "call-3", Kind.CALL)).contains("301");
+        assertThat(records.recordId("hubspot-main", "call-3", Kind.CREATE_SENT)).contains("sent");
+    }
+
+    @Test
+    void withoutAMarkTheCallRecordIsStillRemembered() {
+        records.rememberInPlaceOfMark("hubspot-main", "call-4", "hubspot", "400");
+        records.remember("pipedrive-main", "call-4", Kind.CALL, "pipedrive", "41");
+
+        assertThat(records.recordId("hubspot-main", "call-4", Kind.CALL)).contains("400");
+        assertThat(records.recordId("pipedrive-main", "call-4", Kind.CALL)).contains("41");
     }
 
     @Test

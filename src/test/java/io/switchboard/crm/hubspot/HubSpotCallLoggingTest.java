@@ -160,6 +160,7 @@ class HubSpotCallLoggingTest {
                 {"filterGroups":[{"filters":[{"propertyName":"switchboard_call_id","operator":"EQ","value":"call-5"}]}],
                  "properties":["switchboard_call_id"],"limit":1}""")));
         assertThat(records.recordId("hubspot-main", "call-5", CrmRecords.Kind.CALL)).contains("8999");
+        assertThat(records.recordId("hubspot-main", "call-5", CrmRecords.Kind.CREATE_SENT)).as("the mark").isEmpty();
     }
 
     @Test

@@ -11,6 +11,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -26,6 +28,7 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.Mockito;
 
 /**
  * Pipedrive's documented requests: person search per number spelling with 0, 1 and several matches,
@@ -59,11 +62,17 @@ class PipedriveCallLogTest {
         persons("0612345678", PipedriveStub.persons(42));
         wm.stubFor(post(urlPathEqualTo("/v1/callLogs")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(PipedriveStub.callLogCreated("a1b2c3"))));
-        PipedriveCallLogSink sink = PipedriveStub.sink(wm, records);
+        CrmRecords journal = Mockito.spy(records); // the real journal, its calls counted
+        PipedriveCallLogSink sink = PipedriveStub.sink(wm, journal);
         sink.setAgentOwners("201=7");
 
         Exchange first = CrmSinkHarness.deliver(sink, CrmTestCalls.inboundAnswered("call-1"));
         Exchange replay = CrmSinkHarness.deliver(sink, CrmTestCalls.inboundAnswered("call-1"));
+
+        // Pipedrive cannot search by the hub id, so no create mark is written or replaced.
+        Mockito.verify(journal, Mockito.never()).rememberInPlaceOfMark(any(), any(), any(), any());
+        Mockito.verify(journal, Mockito.never()).remember(any(), any(), eq(CrmRecords.Kind.CREATE_SENT), any(), any());
+        Mockito.verify(journal).remember("pipedrive-main", "call-1", CrmRecords.Kind.CALL, "pipedrive", "a1b2c3");
 
         assertThat(first.getMessage().getHeader(CrmCallSink.RECORD_ID_HEADER)).isEqualTo("a1b2c3");
         assertThat(replay.getMessage().getHeader(CrmCallSink.RECORD_ID_HEADER)).isEqualTo("a1b2c3");
