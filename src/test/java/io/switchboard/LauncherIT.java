@@ -1,20 +1,14 @@
 package io.switchboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,90 +31,87 @@ class LauncherIT {
 
     private static final Path JAR = Path.of("target/switchboard-0.1.0-SNAPSHOT.jar");
 
+    /** A JDK and its feature version, read once from {@code java -version}. */
+    private record Jdk(Path java, int feature) {
+
+        static Jdk of(Path java) {
+            return new Jdk(java, featureVersion(java));
+        }
+
+        @Override
+        public String toString() {
+            return "JDK " + feature + " (" + java + ")";
+        }
+    }
+
     @TempDir
     Path dir;
 
-    private Process hub;
+    private ChildHub hub;
 
     @AfterEach
-    void stopHub() throws InterruptedException {
-        if (hub != null && hub.isAlive()) {
-            hub.destroyForcibly().waitFor();
+    void stopHub() {
+        if (hub != null) {
+            hub.close();
         }
     }
 
     @TestFactory
     Stream<DynamicTest> recordsTheArchiveOnceThenStartsFromIt() throws IOException {
-        List<Path> javas = new ArrayList<>();
-        javas.add(Path.of(ProcessHandle.current().info().command().orElseThrow()));
-        Path jvms = Path.of("/usr/lib/jvm");
-        if (Files.isDirectory(jvms)) {
-            try (Stream<Path> installed = Files.list(jvms)) {
-                installed.map(p -> p.resolve("bin/java")).filter(Files::isExecutable)
-                        .filter(java -> featureVersion(java) >= 25)
-                        .sorted().limit(1).forEach(javas::add);
-            }
-        }
-        return javas.stream().map(java -> DynamicTest.dynamicTest("JDK " + featureVersion(java) + " (" + java + ")", () -> {
+        List<Jdk> jdks = new ArrayList<>();
+        jdks.add(Jdk.of(Path.of(ProcessHandle.current().info().command().orElseThrow())));
+        firstInstalledFrom25().ifPresent(jdks::add);
+        return jdks.stream().map(jdk -> DynamicTest.dynamicTest(jdk.toString(), () -> {
             try {
-                recordThenUse(java);
+                recordThenUse(jdk);
             } finally {
                 stopHub(); // @AfterEach runs once per factory, not per dynamic test
             }
         }));
     }
 
-    private void recordThenUse(Path java) throws Exception {
+    /** The first JDK 25+ under /usr/lib/jvm in name order; {@code java -version} runs once per JDK, until one is found. */
+    private static Optional<Jdk> firstInstalledFrom25() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> installed = Files.list(jvms)) {
+            return installed.map(p -> p.resolve("bin/java")).filter(Files::isExecutable).sorted()
+                    .map(Jdk::of).filter(jdk -> jdk.feature() >= 25).findFirst();
+        }
+    }
+
+    private void recordThenUse(Jdk jdk) throws Exception {
         assertThat(JAR).as("the packaged jar (mvn package)").isRegularFile();
-        int feature = featureVersion(java);
-        Path work = Files.createDirectories(dir.resolve("jdk" + feature));
+        Path work = Files.createDirectories(dir.resolve("jdk" + jdk.feature()));
         for (String folder : List.of("config", "routes", "connectors")) {
             FileSystemUtils.copyRecursively(Path.of(folder), work.resolve(folder));
         }
         Path app = work.resolve(".switchboard-app");
-        Path archive = app.resolve(feature >= 25 ? "app.aot" : "app.jsa");
+        Path archive = app.resolve(jdk.feature() >= 25 ? "app.aot" : "app.jsa");
 
-        hub = launch(java, work, "-Xmx256m", "first.log");
-        assertThat(Files.readString(work.resolve("first.log"))).contains("switchboard: recording the");
-        stop(work, "first.log");
+        hub = launch(jdk, work, "-Xmx256m", "first.log");
+        assertThat(hub.output()).contains("switchboard: recording the");
+        hub.stop(Duration.ofSeconds(120));
         assertThat(archive).as("archive written when the hub stopped").isNotEmptyFile();
         assertThat(app.resolve("switchboard-0.1.0-SNAPSHOT.jar")).as("the extracted jar").isRegularFile();
 
-        String strict = feature >= 25 ? "-XX:AOTMode=on" : "-Xshare:on";
-        hub = launch(java, work, "-Xmx256m " + strict, "second.log");
-        String second = Files.readString(work.resolve("second.log"));
-        assertThat(second).doesNotContain("switchboard: recording the").contains("Started SwitchboardApplication");
-        stop(work, "second.log");
+        String strict = jdk.feature() >= 25 ? "-XX:AOTMode=on" : "-Xshare:on";
+        hub = launch(jdk, work, "-Xmx256m " + strict, "second.log");
+        assertThat(hub.output()).doesNotContain("switchboard: recording the").contains("Started SwitchboardApplication");
+        hub.stop(Duration.ofSeconds(120));
     }
 
-    private Process launch(Path java, Path work, String javaOpts, String log) throws Exception {
-        int port = freePort();
+    /** bin/switchboard execs java, so the SIGTERM of {@link ChildHub#stop} reaches the JVM. */
+    private static ChildHub launch(Jdk jdk, Path work, String javaOpts, String log) throws IOException {
+        int port = ChildHub.freePort();
         ProcessBuilder builder = new ProcessBuilder(Path.of("bin/switchboard").toAbsolutePath().toString(),
                 JAR.toAbsolutePath().toString(), "--server.port=" + port)
-                .directory(work.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve(log).toFile());
-        builder.environment().put("JAVA", java.toString());
+                .directory(work.toFile());
+        builder.environment().put("JAVA", jdk.java().toString());
         builder.environment().put("JAVA_OPTS", javaOpts);
-        Process process = builder.start();
-        try {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("hub exited");
-                }
-                return status("http://127.0.0.1:" + port + "/actuator/health") == 200;
-            });
-        } catch (RuntimeException e) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("hub did not start with " + javaOpts + ": " + tail(work.resolve(log)), e);
-        }
-        return process;
-    }
-
-    /** SIGTERM (bin/switchboard execs java, so this is the JVM) and a clean exit within 120 s. */
-    private void stop(Path work, String log) throws Exception {
-        hub.destroy();
-        assertThat(hub.waitFor(120, TimeUnit.SECONDS)).as("hub stopped: %s", tail(work.resolve(log))).isTrue();
+        return ChildHub.start(builder, port, work.resolve(log), Duration.ofSeconds(120));
     }
 
     private static int featureVersion(Path java) {
@@ -135,35 +126,6 @@ class LauncherIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 0;
-        }
-    }
-
-    private static int status(String url) {
-        try {
-            return HttpClient.newHttpClient()
-                    .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -11,9 +11,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.switchboard.ChildHub;
 import io.switchboard.call.CanonicalJson;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,12 +59,12 @@ class DeliveryCrashIT {
     @TempDir
     Path dir;
 
-    private Process hub;
+    private ChildHub hub;
 
     @AfterEach
-    void stopHub() throws InterruptedException {
-        if (hub != null && hub.isAlive()) {
-            hub.destroyForcibly().waitFor();
+    void stopHub() {
+        if (hub != null) {
+            hub.close();
         }
     }
 
@@ -73,7 +73,7 @@ class DeliveryCrashIT {
         // First run: a slow receiver (1 s per answer, two at a time), so the kill finds most calls undelivered.
         receiver.stubFor(post("/crash").willReturn(ok().withFixedDelay(1000)));
         Path route = writeRoute();
-        int port = freePort();
+        int port = ChildHub.freePort();
         String base = "http://127.0.0.1:" + port;
 
         hub = start(route, port, "hub-1.log");
@@ -87,7 +87,7 @@ class DeliveryCrashIT {
         // returns).
         await().atMost(Duration.ofSeconds(60)).until(() -> endedCalls(base) == CALLS);
         await().atMost(Duration.ofSeconds(30)).until(() -> received().size() >= 4);
-        hub.destroyForcibly().waitFor();
+        hub.kill();
         int beforeKill = received().size();
         assertThat(beforeKill).as("deliveries done before the kill").isLessThan(CALLS);
 
@@ -95,8 +95,7 @@ class DeliveryCrashIT {
         receiver.stubFor(post("/crash").willReturn(ok().withFixedDelay(20)));
         hub = start(route, port, "hub-2.log");
         await().atMost(Duration.ofSeconds(90)).until(() -> vendorIds(received()).containsAll(sent));
-        hub.destroy(); // a clean stop, so the journal file can be opened below
-        assertThat(hub.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        hub.stop(Duration.ofSeconds(30)); // a clean stop, so the journal file can be opened below
 
         List<LoggedRequest> all = received();
         Map<String, List<LoggedRequest>> byKey = all.stream()
@@ -142,7 +141,7 @@ class DeliveryCrashIT {
     }
 
     /** The hub in a new JVM with the test classpath, the shipped config and routes, plus the crash route. */
-    private Process start(Path route, int port, String log) throws Exception {
+    private ChildHub start(Path route, int port, String log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(
                 java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), "io.switchboard.SwitchboardApplication",
@@ -151,23 +150,7 @@ class DeliveryCrashIT {
                 "--server.port=" + port,
                 "--camel.main.routes-include-pattern=file:routes/*.yaml,file:" + route.toAbsolutePath(),
                 "--logging.level.io.switchboard=WARN"));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(log).toFile())
-                .start();
-        String base = "http://127.0.0.1:" + port;
-        try {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("hub exited: " + tail(log));
-                }
-                return status(base + "/actuator/health") == 200;
-            });
-        } catch (RuntimeException e) {
-            process.destroyForcibly();
-            throw new AssertionError("hub did not start: " + tail(log), e);
-        }
-        return process;
+        return ChildHub.start(new ProcessBuilder(command), port, dir.resolve(log), Duration.ofSeconds(90));
     }
 
     private String jdbcUrl() {
@@ -210,34 +193,5 @@ class DeliveryCrashIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         return page.statusCode() == 200 ? CanonicalJson.MAPPER.readTree(page.body()).get("total").asInt() : -1;
-    }
-
-    private static int status(String url) {
-        try {
-            return HttpClient.newHttpClient()
-                    .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private String tail(String log) {
-        try {
-            List<String> lines = Files.readAllLines(dir.resolve(log));
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
