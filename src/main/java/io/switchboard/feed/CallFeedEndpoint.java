@@ -35,8 +35,8 @@ public class CallFeedEndpoint extends ScheduledPollEndpoint {
     /**
      * Deliveries a poll takes per concurrent delivery when {@code batchSize} is not set. A poll waits
      * for its whole batch before it claims the next, so the workers idle on the batch's last few
-     * deliveries: 16 each keeps that tail small (bench/crm.sh at concurrency 32: 100 → 500 per poll
-     * took 523 → 570 writes/s and 2.9 → 2.3 ms CPU per call, BENCHMARKS.md "CRM delivery").
+     * deliveries: 16 each keeps that tail small (bench/crm.sh at concurrency 32, batch 100 → 500/512:
+     * writes/s +5 to +9 %, lag p99 at 200 calls/s 156-158 → 84-93 ms; BENCHMARKS.md "CRM delivery").
      */
     static final int BATCH_PER_WORKER = 16;
 
