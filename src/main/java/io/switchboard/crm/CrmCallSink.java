@@ -149,10 +149,12 @@ public abstract class CrmCallSink implements Processor, AutoCloseable {
             }
             recordId = e.writer().create(activity);
         }
-        if (!dryRun && marked) {
-            records().rememberInPlaceOfMark(connectorId, callId, crm(), recordId);
-        } else if (!dryRun) {
-            records().remember(connectorId, callId, Kind.CALL, crm(), recordId);
+        if (!dryRun) {
+            if (marked) {
+                records().rememberInPlaceOfMark(connectorId, callId, crm(), recordId);
+            } else {
+                records().remember(connectorId, callId, Kind.CALL, crm(), recordId);
+            }
         }
         LOG.info("CRM connector '{}' logged call {} as {} {} (match {})", connectorId, callId, crm(), recordId,
                 activity.match().status());
