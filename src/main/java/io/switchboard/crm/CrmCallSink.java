@@ -137,17 +137,19 @@ public abstract class CrmCallSink implements Processor, AutoCloseable {
         String recordId;
         if (known.isPresent()) {
             recordId = known.get();
-            if (!e.writer().canUpdate()) {
+            if (e.writer().canUpdate()) {
+                e.writer().update(recordId, activity);
+            } else if (!marked) {
                 LOG.debug("CRM connector '{}': call {} already logged as {}", connectorId, callId, recordId);
                 return recordId;
-            }
-            e.writer().update(recordId, activity);
+            } // else found after a lost answer (Pipedrive): only the journal has to learn it
         } else {
+            boolean markedBefore = marked;
             if (!dryRun && e.writer().findsExisting()) {
                 records().remember(connectorId, callId, Kind.CREATE_SENT, crm(), "sent"); // committed before the create
                 marked = true;
             }
-            recordId = e.writer().create(activity);
+            recordId = createOrForgetMark(e, activity, marked && !markedBefore);
         }
         if (!dryRun) {
             if (marked) {
@@ -159,6 +161,31 @@ public abstract class CrmCallSink implements Processor, AutoCloseable {
         LOG.info("CRM connector '{}' logged call {} as {} {} (match {})", connectorId, callId, crm(), recordId,
                 activity.match().status());
         return recordId;
+    }
+
+    /**
+     * Creates the activity. When the CRM refused the create with a 4xx answer (429, 401/403, another
+     * 4xx), nothing was written, so the mark this attempt committed is dropped: the next attempt then
+     * sends the create without searching first (a Pipedrive search reads pages of call logs, which a
+     * rate-limited account can least afford). A mark left by an earlier attempt stays: that attempt's
+     * create may be in the CRM and not yet in its search index.
+     */
+    private String createOrForgetMark(Engine e, Activity activity, boolean markedNow) {
+        try {
+            return e.writer().create(activity);
+        } catch (VendorApiException failure) {
+            if (markedNow && refusedBeforeWriting(failure)) {
+                records().forgetMark(connectorId, activity.call().callId());
+            }
+            throw failure;
+        }
+    }
+
+    private static boolean refusedBeforeWriting(VendorApiException failure) {
+        return switch (failure.kind()) {
+            case RATE_LIMITED, AUTHENTICATION, REJECTED -> true;
+            default -> false;
+        };
     }
 
     /** Uploads the recording file once per call (kept in {@code crm_records} as RECORDING); a retry after a failed upload tries again. */

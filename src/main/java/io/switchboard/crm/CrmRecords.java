@@ -40,6 +40,12 @@ public interface CrmRecords {
      */
     void rememberInPlaceOfMark(String connectorId, String callId, String crm, String recordId);
 
+    /**
+     * Drops the {@link Kind#CREATE_SENT} mark of {@code callId}: the create it stood for was refused
+     * (a 4xx answer), so nothing is in the CRM to search for on the next attempt.
+     */
+    void forgetMark(String connectorId, String callId);
+
     /** A contact the hub created for {@code e164} less than {@code maxAge} ago. */
     Optional<CrmContact> createdContact(String connectorId, String e164, Duration maxAge);
 

@@ -67,6 +67,12 @@ class JdbcCrmRecords implements CrmRecords {
     }
 
     @Override
+    public void forgetMark(String connectorId, String callId) {
+        jdbc.update("DELETE FROM crm_records WHERE connector_id = :connector AND call_id = :call AND record_kind = :kind",
+                key(connectorId, callId, Kind.CREATE_SENT));
+    }
+
+    @Override
     public Optional<CrmContact> createdContact(String connectorId, String e164, Duration maxAge) {
         MapSqlParameterSource p = new MapSqlParameterSource("connector", connectorId)
                 .addValue("e164", e164)

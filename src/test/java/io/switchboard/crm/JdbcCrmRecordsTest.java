@@ -55,6 +55,21 @@ class JdbcCrmRecordsTest {
     }
 
     @Test
+    void aForgottenMarkIsGoneAndNothingElseIs() {
+        records.remember("pipedrive-main", "call-5", Kind.CREATE_SENT, "pipedrive", "sent");
+        records.remember("pipedrive-main", "call-5", Kind.FOLLOW_UP, "pipedrive", "55");
+        records.remember("pipedrive-main", "call-6", Kind.CREATE_SENT, "pipedrive", "sent");
+        records.remember("pipedrive-other", "call-5", Kind.CREATE_SENT, "pipedrive", "sent");
+
+        records.forgetMark("pipedrive-main", "call-5");
+
+        assertThat(records.recordId("pipedrive-main", "call-5", Kind.CREATE_SENT)).isEmpty();
+        assertThat(records.recordId("pipedrive-main", "call-5", Kind.FOLLOW_UP)).contains("55");
+        assertThat(records.recordId("pipedrive-main", "call-6", Kind.CREATE_SENT)).as("another call").contains("sent");
+        assertThat(records.recordId("pipedrive-other", "call-5", Kind.CREATE_SENT)).as("another connector").contains("sent");
+    }
+
+    @Test
     void withoutAMarkTheCallRecordIsStillRemembered() {
         records.rememberInPlaceOfMark("hubspot-main", "call-4", "hubspot", "400");
         records.remember("pipedrive-main", "call-4", Kind.CALL, "pipedrive", "41");

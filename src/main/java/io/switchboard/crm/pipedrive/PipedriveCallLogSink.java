@@ -21,6 +21,7 @@ public class PipedriveCallLogSink extends CrmCallSink {
     private boolean uploadRecording;
     private int recordingMaxMegabytes = 50;
     private int recordingTimeout = 60000;
+    private int lostLogScan = 1000;
 
     @Override
     protected String crm() {
@@ -47,7 +48,7 @@ public class PipedriveCallLogSink extends CrmCallSink {
                 ? new RecordingDownload(recordingMaxMegabytes * 1024L * 1024L, Duration.ofSeconds(5),
                         Duration.ofMillis(recordingTimeout))
                 : null;
-        return new PipedriveCallLogWriter(http, auth, recordings);
+        return new PipedriveCallLogWriter(http, auth, recordings, lostLogScan);
     }
 
     public void setApiToken(String apiToken) { this.apiToken = apiToken; }
@@ -59,4 +60,14 @@ public class PipedriveCallLogSink extends CrmCallSink {
     public void setRecordingMaxMegabytes(int recordingMaxMegabytes) { this.recordingMaxMegabytes = recordingMaxMegabytes; }
     /** Longest wait for the vendor's recording URL to answer (ms). */
     public void setRecordingTimeout(int recordingTimeout) { this.recordingTimeout = recordingTimeout; }
+    /**
+     * After a create whose answer was lost, read up to this many call logs ({@code GET /v1/callLogs})
+     * for the one carrying the hub call id before logging the call again; 0: never (nor mark creates).
+     */
+    public void setLostLogScan(int lostLogScan) {
+        if (lostLogScan < 0) {
+            throw new IllegalArgumentException("lostLogScan must be 0 (off) or a number of call logs, not " + lostLogScan);
+        }
+        this.lostLogScan = lostLogScan;
+    }
 }

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pipedrive API v1, authenticated by {@code api_token} (query parameter, masked everywhere) or an
@@ -28,6 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>{@code POST /v1/callLogs}: one call log per call; call logs cannot be updated, so a replay of
  *       a call already logged sends nothing;
+ *   <li>{@code GET /v1/callLogs?start=…&limit=50}, only after a create whose answer was lost: up to
+ *       {@code lostLogScan} call logs are read for the one whose note carries the hub call id;
  *   <li>{@code GET /v1/persons/search?term=…&fields=phone&exact_match=true}, one request per number
  *       spelling (and {@code exact_match=false} for the last digits);
  *   <li>{@code POST /v1/persons} for unknown callers, {@code POST /v1/activities} for follow-ups;
@@ -40,24 +44,94 @@ final class PipedriveCallLogWriter implements CrmCallWriter {
     private static final String CREATED_LOG = "{\"success\":true,\"data\":{\"id\":\"dry-run\"}}";
     private static final String CREATED = "{\"success\":true,\"data\":{\"id\":0}}";
     private static final String NO_ITEMS = "{\"success\":true,\"data\":{\"items\":[]}}";
+    private static final String NO_LOGS = "{\"success\":true,\"data\":[]}";
+    private static final Logger LOG = LoggerFactory.getLogger(PipedriveCallLogWriter.class);
 
     private static final String UPLOADED = "{\"success\":true}";
+    /** Pipedrive's largest page of call logs. */
+    static final int PAGE = 50;
+    /** The line {@link io.switchboard.crm.CallFacts#notes()} ends with, before the hub call id. */
+    private static final String CALL_ID_LINE = "Switchboard call id: ";
 
     private final CrmHttp http;
     private final CrmAuth auth;
     /** Null: recordings are not uploaded (the link in the note is all). */
     private final RecordingDownload recordings;
+    /** How many call logs a search after a lost answer reads at most; 0: no search (and no marks). */
+    private final int lostLogScan;
     /** Organization of each person seen in a search, to fill {@code org_id}. */
     private final Map<String, String> organizations = new ConcurrentHashMap<>();
 
-    PipedriveCallLogWriter(CrmHttp http, CrmAuth auth) {
-        this(http, auth, null);
+    PipedriveCallLogWriter(CrmHttp http, CrmAuth auth, int lostLogScan) {
+        this(http, auth, null, lostLogScan);
     }
 
-    PipedriveCallLogWriter(CrmHttp http, CrmAuth auth, RecordingDownload recordings) {
+    PipedriveCallLogWriter(CrmHttp http, CrmAuth auth, RecordingDownload recordings, int lostLogScan) {
         this.http = http;
         this.auth = auth;
         this.recordings = recordings;
+        this.lostLogScan = lostLogScan;
+    }
+
+    @Override
+    public boolean findsExisting() {
+        return lostLogScan > 0;
+    }
+
+    /**
+     * The call log of this call among the first {@code lostLogScan} that {@code GET /v1/callLogs}
+     * lists, found by the {@code Switchboard call id: <id>} line of its note (Pipedrive cannot search
+     * call logs, so the pages are read in order, 50 at a time, until the log is found, the list ends
+     * or the limit is reached). Pipedrive lists the call logs assigned to the token's user, so a log
+     * written for another {@code user_id} (agentOwners) is not seen.
+     */
+    @Override
+    public Optional<String> findExisting(CallFacts call) {
+        if (!findsExisting()) {
+            return Optional.empty();
+        }
+        int start = 0;
+        while (start < lostLogScan) {
+            int limit = Math.min(PAGE, lostLogScan - start);
+            String path = "/v1/callLogs?start=" + start + "&limit=" + limit;
+            JsonNode answer = success("GET /v1/callLogs", http.call(auth, base -> CrmRequest.get(resolve(base, path)), NO_LOGS));
+            JsonNode logs = answer.path("data");
+            if (!logs.isArray() && !logs.isNull() && !logs.isMissingNode()) {
+                throw http.malformed("GET /v1/callLogs", 200, "data is not a list of call logs");
+            }
+            for (JsonNode log : logs) {
+                if (carriesCallId(log.path("note").asText(""), call.callId())) {
+                    return Optional.of(CrmJson.text(log.get("id"))
+                            .orElseThrow(() -> http.malformed("GET /v1/callLogs", 200, "a call log without id")));
+                }
+            }
+            JsonNode pagination = answer.path("additional_data").path("pagination");
+            if (logs.size() == 0 || !pagination.path("more_items_in_collection").asBoolean(false)) {
+                return Optional.empty();
+            }
+            start = pagination.path("next_start").canConvertToInt() && pagination.path("next_start").asInt() > start
+                    ? pagination.path("next_start").asInt()
+                    : start + logs.size();
+        }
+        LOG.warn("Pipedrive: call {} is not among the {} call logs read (lostLogScan) after its create's answer was lost;"
+                + " logging it again, which duplicates it if that create was stored", call.callId(), lostLogScan);
+        return Optional.empty();
+    }
+
+    /** Whether a note (plain or Pipedrive's HTML) holds {@code Switchboard call id: <callId>}, the id whole. */
+    static boolean carriesCallId(String note, String callId) {
+        String line = CALL_ID_LINE + callId;
+        for (int at = note.indexOf(line); at >= 0; at = note.indexOf(line, at + 1)) {
+            int end = at + line.length();
+            if (end == note.length() || !isIdChar(note.charAt(end))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isIdChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == '_';
     }
 
     @Override

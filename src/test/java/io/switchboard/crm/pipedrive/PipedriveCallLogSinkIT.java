@@ -63,6 +63,9 @@ class PipedriveCallLogSinkIT extends CrmRouteTestSupport {
                          "org_id":9,
                          "note":"${json-unit.any-string}"}""")));
 
+        // The 429 proved nothing was written: its mark was dropped, so the retry read no call logs.
+        wm.verify(0, getRequestedFor(urlPathEqualTo("/v1/callLogs")));
+
         replay("pipedrive-it", callId);
 
         await().atMost(WAIT).until(() -> wm.findAll(getRequestedFor(urlPathEqualTo("/v1/persons/search"))).size() == 9
