@@ -38,10 +38,10 @@ class LiveFeedConfiguration implements WebSocketConfigurer {
         handshake.setSupportedProtocols(SUBPROTOCOL);
         registry.addHandler(new LiveFeedHandler(feed, journal), "/api/v1/live")
                 .setHandshakeHandler(handshake)
-                .addInterceptors(new LiveFeedHandshake(properties.defaultRegion()))
+                .addInterceptors(new LiveFeedHandshake(properties.defaultRegion()), new WebSocketRequestCheck())
                 .setAllowedOriginPatterns("*");
         registry.addHandler(ctiSocket, "/webhooks/keyyo-cti/{token}/socket")
-                .addInterceptors(ctiSocket.handshake())
+                .addInterceptors(ctiSocket.handshake(), new WebSocketRequestCheck())
                 .setAllowedOriginPatterns("*");
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class LiveFeedIT extends HubIntegrationTest {
 
     private static final String READER = "sb_test_reader_key_0123456789";
+    private static final String ADMIN = "sb_test_admin_key_0123456789";
     private static final String CALLER_ONLY = "sb_test_caller_key_0123456789";
 
     private final List<WebSocket> opened = new CopyOnWriteArrayList<>();
@@ -132,6 +133,24 @@ class LiveFeedIT extends HubIntegrationTest {
         assertRefused(Map.of("Authorization", "Bearer sb_wrong_key_000000000"), "", 401);
         assertRefused(Map.of("X-Api-Key", CALLER_ONLY), "", 403);
         assertRefused(Map.of("X-Api-Key", READER), "?colour=red", 400);
+    }
+
+    @Test
+    void aRequestThatIsNotAWebsocketHandshakeGetsAJsonError() {
+        var plainGet = get("/api/v1/live", Map.of("X-Api-Key", READER));
+        var post = post("/api/v1/live", "application/json", "{}", Map.of("X-Api-Key", ADMIN));
+        var ctiGet = get("/webhooks/keyyo-cti/" + source("keyyo-demo").token() + "/socket", Map.of());
+
+        assertThat(plainGet.statusCode()).isEqualTo(400);
+        assertThat(json(plainGet).path("error").asText()).isEqualTo("not_a_websocket_handshake");
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(json(post).path("error").asText()).isEqualTo("method_not_allowed");
+        assertThat(post.headers().firstValue("Allow")).contains("GET");
+        assertThat(ctiGet.statusCode()).isEqualTo(400);
+        assertThat(json(ctiGet).path("error").asText()).isEqualTo("not_a_websocket_handshake");
+        // The key and its scope are still checked first.
+        assertThat(get("/api/v1/live", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/live", "application/json", "{}", Map.of("X-Api-Key", READER)).statusCode()).isEqualTo(403);
     }
 
     private void assertRefused(Map<String, String> headers, String query, int status) {
