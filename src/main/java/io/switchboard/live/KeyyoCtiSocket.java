@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -52,11 +50,7 @@ class KeyyoCtiSocket extends TextWebSocketHandler {
                     Map<String, Object> attributes) throws IOException {
                 String token = tokenOf(request.getURI().getPath());
                 if (sources.byToken("keyyo", token).isEmpty()) {
-                    response.setStatusCode(HttpStatus.UNAUTHORIZED);
-                    response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-                    response.getBody().write(CanonicalJson.write(HttpReplies.error(401, "invalid_token",
-                            "Unknown Keyyo source token")).getBytes(StandardCharsets.UTF_8));
-                    return false;
+                    return HandshakeRefusal.refuse(response, 401, "invalid_token", "Unknown Keyyo source token");
                 }
                 attributes.put(TOKEN, token);
                 return true;

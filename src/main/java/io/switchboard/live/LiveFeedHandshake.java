@@ -2,14 +2,9 @@ package io.switchboard.live;
 
 import io.switchboard.apikey.ApiKeyFilter;
 import io.switchboard.apikey.ApiKeys;
-import io.switchboard.call.CanonicalJson;
-import io.switchboard.ingress.HttpReplies;
 import io.switchboard.ingress.RejectedRequestException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
@@ -38,23 +33,17 @@ class LiveFeedHandshake implements HandshakeInterceptor {
                 ? servlet.getServletRequest().getAttribute(ApiKeyFilter.KEY_ATTRIBUTE)
                 : null;
         if (!(key instanceof ApiKeys.ApiKey apiKey)) {
-            return refuse(response, 401, "missing_api_key", "Send an API key with scope calls:read");
+            return HandshakeRefusal.refuse(response, 401, "missing_api_key", "Send an API key with scope calls:read");
         }
         try {
             attributes.put(FILTER, LiveFilter.parse(request.getURI().getRawQuery(), defaultRegion));
         } catch (RejectedRequestException e) {
-            return refuse(response, e.status(), e.code(), e.getMessage());
+            return HandshakeRefusal.refuse(response, e.status(), e.code(), e.getMessage());
         }
         attributes.put(KEY_ID, apiKey.id());
         return true;
     }
 
-    private static boolean refuse(ServerHttpResponse response, int status, String code, String message) throws IOException {
-        response.setStatusCode(HttpStatus.valueOf(status));
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        response.getBody().write(CanonicalJson.write(HttpReplies.error(status, code, message)).getBytes(StandardCharsets.UTF_8));
-        return false;
-    }
 
     @Override
     public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,

@@ -1,16 +1,11 @@
 package io.switchboard.live;
 
-import io.switchboard.call.CanonicalJson;
-import io.switchboard.ingress.HttpReplies;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.socket.WebSocketHandler;
@@ -34,21 +29,21 @@ final class WebSocketRequestCheck implements HandshakeInterceptor {
         WebSocketHttpHeaders headers = new WebSocketHttpHeaders(request.getHeaders());
         if (request.getMethod() != HttpMethod.GET) {
             response.getHeaders().setAllow(Set.of(HttpMethod.GET));
-            return refuse(response, 405, "method_not_allowed", "This is a websocket: open it with a GET handshake");
+            return HandshakeRefusal.refuse(response, 405, "method_not_allowed", "This is a websocket: open it with a GET handshake");
         }
         if (!"websocket".equalsIgnoreCase(headers.getUpgrade())) {
-            return refuse(response, 400, "not_a_websocket_handshake",
+            return HandshakeRefusal.refuse(response, 400, "not_a_websocket_handshake",
                     "This is a websocket: connect with a websocket client (Upgrade: websocket, Connection: Upgrade)");
         }
         if (!hasUpgradeToken(headers.getConnection())) {
-            return refuse(response, 400, "not_a_websocket_handshake", "The Connection header must contain Upgrade");
+            return HandshakeRefusal.refuse(response, 400, "not_a_websocket_handshake", "The Connection header must contain Upgrade");
         }
         if (headers.getSecWebSocketKey() == null || headers.getSecWebSocketKey().isBlank()) {
-            return refuse(response, 400, "not_a_websocket_handshake", "Missing Sec-WebSocket-Key");
+            return HandshakeRefusal.refuse(response, 400, "not_a_websocket_handshake", "Missing Sec-WebSocket-Key");
         }
         if (!VERSION.equals(headers.getSecWebSocketVersion())) {
             response.getHeaders().set(WebSocketHttpHeaders.SEC_WEBSOCKET_VERSION, VERSION);
-            return refuse(response, 426, "unsupported_websocket_version", "Only websocket version 13 is supported");
+            return HandshakeRefusal.refuse(response, 426, "unsupported_websocket_version", "Only websocket version 13 is supported");
         }
         return true;
     }
@@ -59,12 +54,6 @@ final class WebSocketRequestCheck implements HandshakeInterceptor {
                 .anyMatch(token -> token.trim().toLowerCase(Locale.ROOT).equals("upgrade"));
     }
 
-    private static boolean refuse(ServerHttpResponse response, int status, String code, String message) throws IOException {
-        response.setStatusCode(HttpStatus.valueOf(status));
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        response.getBody().write(CanonicalJson.write(HttpReplies.error(status, code, message)).getBytes(StandardCharsets.UTF_8));
-        return false;
-    }
 
     @Override
     public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
