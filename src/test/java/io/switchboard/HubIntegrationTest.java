@@ -61,9 +61,14 @@ public abstract class HubIntegrationTest {
     }
 
     protected HttpResponse<String> post(String pathAndQuery, String contentType, String body, Map<String, String> headers) {
+        return post(pathAndQuery, contentType, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** POST of exactly these bytes (e.g. not valid UTF-8); the default API key unless the headers hold one. */
+    protected HttpResponse<String> post(String pathAndQuery, String contentType, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Authorization") || h.equalsIgnoreCase("X-Api-Key"))) {
             request.header("Authorization", "Bearer " + TEST_API_KEY);
         }

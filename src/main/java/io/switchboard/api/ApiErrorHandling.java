@@ -1,5 +1,6 @@
 package io.switchboard.api;
 
+import io.switchboard.http.UnreadableBody;
 import io.switchboard.ingress.HttpReplies;
 import io.switchboard.ingress.RejectedRequestException;
 import io.switchboard.vendor.api.VendorApiException;
@@ -57,6 +58,11 @@ class ApiErrorHandling extends RouteConfigurationBuilder {
 
     private void failed(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (UnreadableBody.is(e)) {
+            LOG.info("Refused API request: unreadable body ({})", e.getClass().getSimpleName());
+            HttpReplies.json(exchange, 400, UnreadableBody.error(e));
+            return;
+        }
         LOG.error("API request failed", e);
         HttpReplies.json(exchange, 500, HttpReplies.error(500, "internal_error", "Unexpected error"));
     }

@@ -3,6 +3,7 @@ package io.switchboard.api;
 import io.switchboard.call.Call;
 import io.switchboard.call.CallState;
 import io.switchboard.call.Outcome;
+import io.switchboard.call.Party;
 import io.switchboard.call.StoredEvent;
 import io.switchboard.config.Source;
 import io.switchboard.config.SwitchboardProperties;
@@ -97,10 +98,17 @@ class CallQueryApi {
         if (number == null) {
             return null;
         }
+        if (number.isBlank() || number.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw RejectedRequestException.badRequest("invalid_parameter",
+                    "'number' must be a phone number or an extension, without control characters");
+        }
         Set<String> forms = new LinkedHashSet<>();
         forms.add(number);
         for (PhoneNormalizer.Context context : numberContexts) {
-            forms.add(PhoneNormalizer.normalize(number, context).number());
+            Party party = PhoneNormalizer.normalize(number, context);
+            if (party != null && party.number() != null) {
+                forms.add(party.number());
+            }
         }
         return forms;
     }

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Typed, validated access to a query string; every mistake is a 400 naming the parameter. */
-final class QueryParams {
+public final class QueryParams {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
@@ -24,8 +24,17 @@ final class QueryParams {
         this.values = values;
     }
 
-    static QueryParams parse(String queryString, Set<String> allowed) {
-        Map<String, String> values = new LinkedHashMap<>();
+    public static QueryParams parse(String queryString, Set<String> allowed) {
+        Map<String, String> values = new LinkedHashMap<>() {
+            @Override
+            public String put(String name, String value) {
+                if (containsKey(name)) { // which of two values is meant is not ours to guess
+                    throw RejectedRequestException.badRequest(
+                            "repeated_parameter", "Query parameter '" + name + "' is given more than once");
+                }
+                return super.put(name, value);
+            }
+        };
         io.switchboard.ingress.InboundRequest.parseQuery(queryString, values);
         for (String name : values.keySet()) {
             if (!allowed.contains(name)) {
@@ -37,12 +46,12 @@ final class QueryParams {
         return new QueryParams(values);
     }
 
-    String text(String name) {
+    public String text(String name) {
         String v = values.get(name);
-        return v == null || v.isBlank() ? null : v.trim();
+        return v == null || v.isBlank() ? null : v.strip(); // strip, not trim: a control character stays, to be refused
     }
 
-    <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+    public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
         String v = text(name);
         if (v == null) {
             return null;
@@ -57,7 +66,7 @@ final class QueryParams {
     }
 
     /** ISO-8601 instant ({@code 2026-11-23T10:00:00Z}) or date ({@code 2026-11-23}, UTC midnight). */
-    Instant instant(String name) {
+    public Instant instant(String name) {
         String v = text(name);
         if (v == null) {
             return null;
@@ -70,7 +79,7 @@ final class QueryParams {
         }
     }
 
-    int integer(String name, int defaultValue, int min, int max) {
+    public int integer(String name, int defaultValue, int min, int max) {
         String v = text(name);
         if (v == null) {
             return defaultValue;

@@ -50,6 +50,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                     "Send an API key: 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'", null);
             return;
         }
+        if (PresentedKey.conflicting(request)) {
+            reject(response, 401, "conflicting_api_keys",
+                    "Two different API keys were sent ('Authorization: Bearer' and 'X-Api-Key'): send one", null);
+            return;
+        }
         Optional<ApiKeys.ApiKey> key = keys.find(presented.get());
         if (key.isEmpty()) {
             LOG.warn("Refused {} {}: unknown API key", request.getMethod(), path);

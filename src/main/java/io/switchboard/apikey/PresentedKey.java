@@ -33,6 +33,14 @@ final class PresentedKey {
         return Optional.empty();
     }
 
+    /** Both headers sent with different keys: which one the caller meant is not ours to guess. */
+    static boolean conflicting(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        Optional<String> header = nonBlank(request.getHeader("X-Api-Key"));
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) && header.isPresent()
+                && !nonBlank(authorization.substring(7)).equals(header);
+    }
+
     static Optional<String> fromQuery(String query) {
         if (query == null) {
             return Optional.empty();

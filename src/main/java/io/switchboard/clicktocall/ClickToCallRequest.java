@@ -56,7 +56,7 @@ public record ClickToCallRequest(String line, String agent, String number, Strin
         if (!node.isTextual()) {
             throw RejectedRequestException.badRequest("invalid_field", "Field '" + field + "' must be a string");
         }
-        String value = node.asText().trim();
+        String value = node.asText().strip(); // whitespace only: trim() would drop a trailing control character unseen
         if (value.length() > MAX_TEXT) {
             throw RejectedRequestException.badRequest("invalid_field",
                     "Field '" + field + "' is longer than " + MAX_TEXT + " characters");

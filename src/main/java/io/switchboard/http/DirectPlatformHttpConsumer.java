@@ -1,8 +1,12 @@
 package io.switchboard.http;
 
+import io.switchboard.call.CanonicalJson;
+import io.switchboard.ingress.HttpReplies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
@@ -33,18 +37,33 @@ final class DirectPlatformHttpConsumer extends SpringBootPlatformHttpConsumer {
         try {
             handleService(request, response);
         } catch (Exception e) {
-            // Routes answer their own errors (route configurations); this is what escaped them.
-            LOG.warn("Error handling {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            // Routes answer their own errors (route configurations); this is what escaped them: a
+            // body Camel's binding could not read (400), or a fault (500). The log names the route's
+            // path pattern, never the request URI: webhook paths carry the source token.
+            boolean unreadable = UnreadableBody.is(e);
+            if (unreadable) {
+                LOG.info("Refused {} {}: unreadable body ({})", request.getMethod(), getEndpoint().getPath(),
+                        e.getClass().getSimpleName());
+            } else {
+                LOG.warn("Error handling {} {}", request.getMethod(), getEndpoint().getPath(), e);
+            }
             if (!response.isCommitted()) {
-                try {
-                    response.sendError(500);
-                } catch (IOException ignored) {
-                    // the caller has gone
-                }
+                answer(response, unreadable ? UnreadableBody.error(e) : HttpReplies.error(500, "internal_error", "Unexpected error"));
             }
         } finally {
             workers.exit();
         }
         return null; // handled: Spring MVC starts no async processing for a null future
+    }
+
+    private static void answer(HttpServletResponse response, Map<String, Object> error) {
+        try {
+            response.resetBuffer();
+            response.setStatus((Integer) error.get("status"));
+            response.setContentType("application/json");
+            response.getOutputStream().write(CanonicalJson.write(error).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | IllegalStateException ignored) {
+            // the caller has gone, or the response was committed meanwhile
+        }
     }
 }

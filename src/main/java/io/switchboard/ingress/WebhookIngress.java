@@ -5,6 +5,7 @@ import io.switchboard.config.Source;
 import io.switchboard.config.SwitchboardProperties;
 import io.switchboard.inbox.InboxUnavailableException;
 import io.switchboard.inbox.InboxWriter;
+import io.switchboard.journal.JournalLimits;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -148,8 +149,9 @@ public class WebhookIngress {
 
     /** Translating before storing is what lets bad input get a 400 instead of a silent loss. */
     private List<CallEvent> validate(VendorDialect dialect, InboundRequest request, Source source) {
+        List<CallEvent> events;
         try {
-            return dialect.translate(request, source);
+            events = dialect.translate(request, source);
         } catch (RejectedRequestException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -157,6 +159,12 @@ public class WebhookIngress {
             throw RejectedRequestException.badRequest(
                     "unreadable_payload", "The request could not be read as a " + request.vendor() + " event");
         }
+        for (CallEvent event : events) {
+            JournalLimits.problem(event).ifPresent(problem -> {
+                throw RejectedRequestException.badRequest(problem.code(), problem.message());
+            });
+        }
+        return events;
     }
 
     private void commit(InboundRequest request, List<CallEvent> events) {

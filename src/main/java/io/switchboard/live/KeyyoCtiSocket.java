@@ -1,8 +1,9 @@
 package io.switchboard.live;
 
 import io.switchboard.call.CanonicalJson;
-import io.switchboard.ingress.HttpReplies;
+import io.switchboard.config.SwitchboardProperties;
 import io.switchboard.inbox.InboxUnavailableException;
+import io.switchboard.ingress.HttpReplies;
 import io.switchboard.ingress.RejectedRequestException;
 import io.switchboard.ingress.Sources;
 import io.switchboard.ingress.WebhookIngress;
@@ -37,10 +38,22 @@ class KeyyoCtiSocket extends TextWebSocketHandler {
 
     private final WebhookIngress ingress;
     private final Sources sources;
+    private final int maxMessageChars;
 
-    KeyyoCtiSocket(WebhookIngress ingress, Sources sources) {
+    KeyyoCtiSocket(WebhookIngress ingress, Sources sources, SwitchboardProperties properties) {
         this.ingress = ingress;
         this.sources = sources;
+        this.maxMessageChars = properties.ingress().maxBodyBytes();
+    }
+
+    /**
+     * A message may be as large as the POST's body ({@code switchboard.ingress.max-body-bytes}), not
+     * the container's 8 KiB default, which closes the socket (1009) on a larger one. Above it the
+     * hub still closes with 1009: the websocket cannot answer a message it did not read.
+     */
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        session.setTextMessageSizeLimit(maxMessageChars);
     }
 
     HandshakeInterceptor handshake() {

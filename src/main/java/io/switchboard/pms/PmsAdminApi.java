@@ -1,5 +1,6 @@
 package io.switchboard.pms;
 
+import io.switchboard.api.QueryParams;
 import io.switchboard.ingress.HttpReplies;
 import io.switchboard.ingress.RejectedRequestException;
 import io.switchboard.pms.fias.FiasConnector;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +29,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PmsAdminApi extends RouteBuilder {
+
+    private static final Set<String> DEAD_FILTERS = Set.of("subscription", "status", "limit");
 
     private final ObjectProvider<FiasConnector> fias;
     private final RoomEvents roomEvents;
@@ -68,22 +72,13 @@ class PmsAdminApi extends RouteBuilder {
     }
 
     void deadEvents(Exchange exchange) {
-        String status = exchange.getMessage().getHeader("status", String.class);
+        QueryParams p = QueryParams.parse(exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class), DEAD_FILTERS);
+        String status = p.text("status");
         if (status != null && !List.of("DEAD", "REPLAY", "DELIVERED").contains(status)) {
             throw RejectedRequestException.badRequest("invalid_parameter", "status must be DEAD, REPLAY or DELIVERED");
         }
-        String limitText = exchange.getMessage().getHeader("limit", String.class);
-        int limit;
-        try {
-            limit = limitText == null ? 100 : Integer.parseInt(limitText);
-        } catch (NumberFormatException e) {
-            limit = -1;
-        }
-        if (limit < 1 || limit > 1000) {
-            throw RejectedRequestException.badRequest("invalid_parameter", "limit must be a whole number from 1 to 1000");
-        }
-        String subscription = exchange.getMessage().getHeader("subscription", String.class);
-        HttpReplies.json(exchange, 200, Map.of("items", roomEvents.deadEvents(subscription, status, limit)));
+        int limit = p.integer("limit", 100, 1, 1000);
+        HttpReplies.json(exchange, 200, Map.of("items", roomEvents.deadEvents(p.text("subscription"), status, limit)));
     }
 
     void replay(Exchange exchange) {

@@ -46,6 +46,16 @@ class ApiKeyAuthenticationIT extends HubIntegrationTest {
     }
 
     @Test
+    void twoDifferentKeysAreA401WhateverTheOrderAndTheSameKeyTwiceIsFine() {
+        assertJsonError(get("/api/v1/calls", Map.of("X-Api-Key", "sb_wrong_key_000", "Authorization", "Bearer " + READER)),
+                401, "conflicting_api_keys");
+        assertJsonError(get("/api/v1/calls", Map.of("X-Api-Key", READER, "Authorization", "Bearer sb_wrong_key_000")),
+                401, "conflicting_api_keys");
+        assertThat(get("/api/v1/calls", Map.of("X-Api-Key", READER, "Authorization", "Bearer " + READER)).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aKeyWithoutTheScopeIsA403NamingIt() {
         HttpResponse<String> reading = get("/api/v1/calls", Map.of("X-Api-Key", CALLER));
         HttpResponse<String> calling = post("/api/v1/click-to-call", "application/json", "{}", Map.of("X-Api-Key", READER));

@@ -3,6 +3,9 @@ package io.switchboard.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.switchboard.HubIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,11 +113,21 @@ class CallFeedDeliveryIT extends HubIntegrationTest {
 
     @Test
     void theExampleRouteAppendsEveryEndedCallToAJsonLinesFile() throws Exception {
-        String vendorCallId = sendMissedCall();
-
         Path file = Path.of("data/export/ended-calls.jsonl");
-        await().atMost(WAIT).until(() -> Files.exists(file) && Files.readString(file).contains(vendorCallId));
-        String line = Files.readAllLines(file).stream().filter(l -> l.contains(vendorCallId)).findFirst().orElseThrow();
-        assertThat(line).startsWith("{").endsWith("}").contains("\"state\":\"ENDED\"");
+        Files.deleteIfExists(file); // lines of earlier runs; the route creates the file again
+        String first = sendMissedCall();
+        String second = sendMissedCall();
+
+        await().atMost(WAIT).until(() -> Files.exists(file)
+                && Files.readString(file).contains(first) && Files.readString(file).contains(second));
+        ObjectReader oneObjectPerLine = new ObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        List<String> lines = Files.readAllLines(file);
+        for (String line : lines) {
+            assertThat(oneObjectPerLine.readTree(line).isObject()).as(line).isTrue();
+        }
+        for (String vendorCallId : List.of(first, second)) {
+            assertThat(lines).filteredOn(l -> l.contains("\"" + vendorCallId + "\""))
+                    .singleElement().asString().contains("\"state\":\"ENDED\"");
+        }
     }
 }

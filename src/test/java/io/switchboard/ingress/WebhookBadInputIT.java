@@ -10,12 +10,16 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Bad input gets a clear 4xx JSON error, is counted, and adds nothing; replies echo no header. */
 class WebhookBadInputIT extends HubIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private static void assertJsonError(HttpResponse<String> response, int status, String error) {
         assertThat(response.statusCode()).isEqualTo(status);
@@ -87,13 +91,91 @@ class WebhookBadInputIT extends HubIntegrationTest {
     }
 
     @Test
+    void aFieldLongerThanTheJournalKeepsIsA400NotAnAcceptedEventThatIsLost() {
+        long inboxBefore = inboxRows();
+        String token = source("keyyo-demo").token();
+
+        HttpResponse<String> longCaller = get("/webhooks/keyyo/" + token
+                + "?account=33172587948&type=SETUP&callref=LIMIT-1&callee=33172587948&caller=3" + "1".repeat(64));
+        HttpResponse<String> longCallref = get("/webhooks/keyyo/" + token
+                + "?account=33172587948&type=SETUP&caller=33612345678&callee=33172587948&callref=" + "c".repeat(129));
+
+        assertJsonError(longCaller, 400, "field_too_long");
+        assertThat(json(longCaller).path("message").asText()).contains("from").contains("64");
+        assertJsonError(longCallref, 400, "field_too_long");
+        assertThat(json(longCallref).path("message").asText()).contains("vendorCallId").contains("128");
+        assertThat(inboxRows()).as("nothing committed to the inbox").isEqualTo(inboxBefore);
+    }
+
+    @Test
+    void anUnpairedSurrogateOrANulIsA400() {
+        long inboxBefore = inboxRows();
+        String path = "/webhooks/keyyo-cti/" + source("keyyo-demo").token();
+
+        HttpResponse<String> surrogate = post(path, "application/json",
+                "{\"notify\":\"call\",\"call\":{\"callref\":\"\\ud800\",\"caller\":\"33612345678\","
+                        + "\"callee\":\"33172587948\",\"state\":\"SETUP\",\"setup_date\":1736856000}}",
+                Map.of());
+        HttpResponse<String> nul = post(path, "application/json",
+                "{\"notify\":\"call\",\"call\":{\"callref\":\"cti-nul-1\",\"caller\":\"336123\\u000045678\","
+                        + "\"callee\":\"33172587948\",\"state\":\"SETUP\",\"setup_date\":1736856000}}",
+                Map.of());
+
+        assertJsonError(surrogate, 400, "invalid_text");
+        assertThat(json(surrogate).path("message").asText()).contains("vendorCallId").contains("surrogate");
+        assertJsonError(nul, 400, "invalid_text");
+        assertThat(inboxRows()).as("nothing committed to the inbox").isEqualTo(inboxBefore);
+    }
+
+    @Test
+    void aFormFieldWithoutAnEqualsSignIsA400AndTheTokenStaysOutOfTheAnswer() {
+        String token = source("keyyo-demo").token();
+        long inboxBefore = inboxRows();
+
+        HttpResponse<String> response = post("/webhooks/keyyo/" + token, "application/x-www-form-urlencoded",
+                "account=33172587948&type=SETUP&x", Map.of());
+        HttpResponse<String> jsonAsForm = post("/webhooks/telphin/" + source("telphin-demo").token(),
+                "application/x-www-form-urlencoded", "{\"a\":1}", Map.of());
+
+        assertJsonError(response, 400, "malformed_body");
+        assertThat(response.body()).doesNotContain(token);
+        assertJsonError(jsonAsForm, 400, "malformed_body");
+        assertThat(inboxRows()).isEqualTo(inboxBefore);
+    }
+
+    @Test
+    void anApiBodyThatIsNotUtf8IsA400() {
+        byte[] notUtf8 = {'{', '"', 'a', 'g', 'e', 'n', 't', '"', ':', '"', (byte) 0xff, '"', '}'};
+
+        HttpResponse<String> response = post("/api/v1/click-to-call", "application/json", notUtf8, Map.of());
+
+        assertJsonError(response, 400, "malformed_body");
+        assertThat(json(response).path("message").asText()).contains("UTF-8");
+    }
+
+    @Test
+    void anApiBodyOverTheLimitIsA413() {
+        String huge = "{\"agent\":\"keyyo-agent\",\"number\":\"+33698765432\",\"tag\":\"" + "x".repeat(300_000) + "\"}";
+
+        assertJsonError(post("/api/v1/click-to-call", "application/json", huge, Map.of()), 413, "payload_too_large");
+    }
+
+    @Test
     void queryApiErrorsAre400sNamingTheParameter() {
         assertJsonError(get("/api/v1/calls?state=FLYING"), 400, "invalid_parameter");
         assertJsonError(get("/api/v1/calls?since=yesterday"), 400, "invalid_parameter");
         assertJsonError(get("/api/v1/calls?limit=0"), 400, "invalid_parameter");
         assertJsonError(get("/api/v1/calls?vendr=keyyo"), 400, "unknown_parameter");
+        assertJsonError(get("/api/v1/calls?number=%00"), 400, "invalid_parameter");
+        assertJsonError(get("/api/v1/calls?limit=5&limit=6"), 400, "repeated_parameter");
+        assertJsonError(get("/api/v1/deliveries?status=DEAD&status=PENDING"), 400, "repeated_parameter");
+        assertJsonError(get("/api/v1/calls?number=%2B33%01"), 400, "invalid_parameter");
         assertJsonError(get("/api/v1/calls/does-not-exist"), 404, "call_not_found");
         assertJsonError(get("/api/v1/events?since=2026-01-02&until=2026-01-01"), 400, "invalid_parameter");
+    }
+
+    private long inboxRows() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM inbox", Long.class);
     }
 
     private double rejected(String vendor, String status) {

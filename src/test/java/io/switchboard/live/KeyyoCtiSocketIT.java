@@ -56,6 +56,21 @@ class KeyyoCtiSocketIT extends HubIntegrationTest {
     }
 
     @Test
+    void aMessageOverTheContainersEightKibDefaultGetsAnAnswerNotAClosedSocket() {
+        LiveFeedIT.Collector replies = new LiveFeedIT.Collector();
+        WebSocket ws = open(source("keyyo-demo").token(), replies);
+        try {
+            ws.sendText("{\"notify\":\"call\",\"pad\":\"" + "x".repeat(20_000), true).join(); // 20 KB, not JSON
+
+            await().atMost(WAIT).until(() -> replies.messages.size() == 1);
+            assertThat(replies.messages.get(0).path("status").asInt()).isEqualTo(400);
+            assertThat(ws.isInputClosed()).isFalse();
+        } finally {
+            ws.abort();
+        }
+    }
+
+    @Test
     void aWrongTokenIsRefusedAtTheHandshake() {
         assertThatThrownBy(() -> open("not-the-token", new LiveFeedIT.Collector()))
                 .isInstanceOf(CompletionException.class)

@@ -103,6 +103,10 @@ class RoomFeedDeadEventIT extends HubIntegrationTest {
         assertThat(post("/api/v1/admin/pms/room-events/dead/" + SUBSCRIPTION + "/x/replay", "application/json", "",
                         Map.of()).statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/admin/pms/room-events/dead?status=GONE").statusCode()).isEqualTo(400);
+        var unknownParameter = get("/api/v1/admin/pms/room-events/dead?bogus=1");
+        assertThat(unknownParameter.statusCode()).isEqualTo(400);
+        assertThat(json(unknownParameter).path("error").asText()).isEqualTo("unknown_parameter");
+        assertThat(json(get("/api/v1/admin/pms/room-events/dead?limit=0")).path("error").asText()).isEqualTo("invalid_parameter");
         assertThat(delivered("9901")).isEqualTo(1);
         camel.getRouteController().stopRoute("it-dead-room-events");
     }
