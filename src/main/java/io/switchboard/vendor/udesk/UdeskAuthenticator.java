@@ -5,13 +5,18 @@ import io.switchboard.config.Source;
 import io.switchboard.config.Source.UdeskFields;
 import io.switchboard.ingress.InboundRequest;
 import io.switchboard.ingress.RejectedRequestException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -35,6 +40,7 @@ final class UdeskAuthenticator {
     }
 
     Source authenticate(InboundRequest request, List<Source> udeskSources) {
+        refuseRepeated(request.queryString());
         Credentials credentials = new Credentials(request);
         String appId = credentials.outsideBody(APP_ID);
         Optional<Source> source = appId == null ? Optional.empty() : byAppId(udeskSources, appId);
@@ -52,6 +58,26 @@ final class UdeskAuthenticator {
         verifySign(found, appId, timestamp, sign);
         verifyWindow(timestamp);
         return found;
+    }
+
+    /**
+     * {@code Sign=a&…&Sign=b}: one value would be checked and the other ignored, so which one the
+     * sender meant is not ours to pick. Names match as {@link Credentials} reads them (any case).
+     */
+    static void refuseRepeated(String queryString) {
+        if (queryString == null || queryString.isEmpty()) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (String pair : queryString.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+            boolean credential = name.equals("appid") || name.equals("timestamp") || name.equals("sign");
+            if (credential && !seen.add(name)) {
+                throw RejectedRequestException.unauthorized("repeated_credentials",
+                        "The udesk " + name + " parameter is given more than once in the query string");
+            }
+        }
     }
 
     private static Optional<Source> byAppId(List<Source> sources, String appId) {

@@ -74,6 +74,19 @@ class UdeskDialectAuthenticationTest {
     }
 
     @Test
+    void aCredentialGivenTwiceInTheQueryIsRefusedWhicheverCopyIsGood() {
+        String good = UdeskSigner.sign(APP_ID, SECRET, SECONDS);
+        String base = "Timestamp=" + SECONDS + "&AppId=" + APP_ID;
+
+        for (String query : new String[] {base + "&Sign=bad&Sign=" + good, base + "&Sign=" + good + "&sign=bad",
+                base + "&AppId=" + APP_ID + "&Sign=" + good}) {
+            RejectedRequestException e = reject(request(query, BODY, Map.of()));
+            assertThat(e.status()).as(query).isEqualTo(401);
+            assertThat(e.code()).as(query).isEqualTo("repeated_credentials");
+        }
+    }
+
+    @Test
     void selectsTheSourceWhoseAppIdSigned() {
         Source other = UdeskFixtures.source("udesk-other", "11111111-2222-3333-4444-555555555555", "other-secret",
                 UdeskFieldPaths.DEFAULTS);
