@@ -1,6 +1,5 @@
 package io.switchboard.api;
 
-import io.switchboard.call.CanonicalJson;
 import io.switchboard.config.SwitchboardProperties;
 import io.switchboard.ingress.HttpReplies;
 import jakarta.servlet.FilterChain;
@@ -8,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,11 +29,8 @@ class ApiBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBodyBytes) {
-            response.setStatus(413);
-            response.setContentType("application/json");
             response.setHeader("Connection", "close"); // the unread body is not worth draining
-            response.getOutputStream().write(CanonicalJson.write(HttpReplies.error(413, "payload_too_large",
-                    "Request body is larger than " + maxBodyBytes + " bytes")).getBytes(StandardCharsets.UTF_8));
+            HttpReplies.error(response, 413, "payload_too_large", "Request body is larger than " + maxBodyBytes + " bytes");
             return;
         }
         chain.doFilter(request, response);

@@ -60,7 +60,7 @@ class ApiErrorHandling extends RouteConfigurationBuilder {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (UnreadableBody.is(e)) {
             LOG.info("Refused API request: unreadable body ({})", e.getClass().getSimpleName());
-            HttpReplies.json(exchange, 400, UnreadableBody.error(e));
+            HttpReplies.json(exchange, 400, HttpReplies.error(400, UnreadableBody.CODE, UnreadableBody.message(e)));
             return;
         }
         LOG.error("API request failed", e);

@@ -98,7 +98,7 @@ class CallQueryApi {
         if (number == null) {
             return null;
         }
-        if (number.isBlank() || number.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        if (number.chars().anyMatch(Character::isISOControl)) {
             throw RejectedRequestException.badRequest("invalid_parameter",
                     "'number' must be a phone number or an extension, without control characters");
         }

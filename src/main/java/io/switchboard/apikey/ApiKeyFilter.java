@@ -1,13 +1,11 @@
 package io.switchboard.apikey;
 
-import io.switchboard.call.CanonicalJson;
 import io.switchboard.ingress.HttpReplies;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -83,16 +81,13 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     private static void reject(HttpServletResponse response, int status, String code, String message, Duration retryAfter)
             throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"switchboard\"");
         }
         if (retryAfter != null) {
             response.setHeader("Retry-After", Long.toString(Math.max(1, ceilSeconds(retryAfter))));
         }
-        response.getOutputStream()
-                .write(CanonicalJson.write(HttpReplies.error(status, code, message)).getBytes(StandardCharsets.UTF_8));
+        HttpReplies.error(response, status, code, message);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,12 +1,9 @@
 package io.switchboard.http;
 
-import io.switchboard.call.CanonicalJson;
 import io.switchboard.ingress.HttpReplies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
@@ -48,7 +45,8 @@ final class DirectPlatformHttpConsumer extends SpringBootPlatformHttpConsumer {
                 LOG.warn("Error handling {} {}", request.getMethod(), getEndpoint().getPath(), e);
             }
             if (!response.isCommitted()) {
-                answer(response, unreadable ? UnreadableBody.error(e) : HttpReplies.error(500, "internal_error", "Unexpected error"));
+                answer(response, unreadable ? 400 : 500, unreadable ? UnreadableBody.CODE : "internal_error",
+                        unreadable ? UnreadableBody.message(e) : "Unexpected error");
             }
         } finally {
             workers.exit();
@@ -56,12 +54,10 @@ final class DirectPlatformHttpConsumer extends SpringBootPlatformHttpConsumer {
         return null; // handled: Spring MVC starts no async processing for a null future
     }
 
-    private static void answer(HttpServletResponse response, Map<String, Object> error) {
+    private static void answer(HttpServletResponse response, int status, String code, String message) {
         try {
             response.resetBuffer();
-            response.setStatus((Integer) error.get("status"));
-            response.setContentType("application/json");
-            response.getOutputStream().write(CanonicalJson.write(error).getBytes(StandardCharsets.UTF_8));
+            HttpReplies.error(response, status, code, message);
         } catch (IOException | IllegalStateException ignored) {
             // the caller has gone, or the response was committed meanwhile
         }

@@ -4,8 +4,6 @@ import io.switchboard.call.CanonicalJson;
 import io.switchboard.ingress.HttpReplies;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -84,23 +82,8 @@ final class HttpErrors {
         return reply;
     }
 
-    /**
-     * Writes {@code reply} as the whole answer, keeping the headers already set (such as
-     * {@code Allow}). Replaces whatever Content-Type was set before.
-     */
+    /** Writes {@code reply} as the whole answer, keeping the headers already set (such as {@code Allow}). */
     static void write(HttpServletResponse response, Reply reply) throws IOException {
-        byte[] body = reply.json().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(reply.status());
-        response.setContentType("application/json");
-        response.setContentLength(body.length);
-        try {
-            OutputStream out = response.getOutputStream();
-            out.write(body);
-            out.flush();
-        } catch (IllegalStateException writerInUse) {
-            // something already took the writer for this answer: the JSON is ASCII-safe UTF-8 text
-            response.getWriter().write(reply.json());
-            response.getWriter().flush();
-        }
+        HttpReplies.error(response, reply.status(), reply.code(), reply.message());
     }
 }

@@ -48,11 +48,11 @@ class JsonErrorController implements ErrorController {
     @RequestMapping
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        HttpErrors.Reply reply = reply(status instanceof Integer code ? code : null, path(uri, request.getContextPath()),
+        String path = path((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), request.getContextPath());
+        HttpErrors.Reply reply = reply(status instanceof Integer code ? code : null, path,
                 response.getHeader("Allow"), response.getHeader("Accept"));
         if (reply.code().equals("missing_token")) {
-            metrics.rejected(tokenlessVendor(path(uri, request.getContextPath())), reply.code(), reply.status());
+            metrics.rejected(tokenlessVendor(path), reply.code(), reply.status());
         }
         HttpErrors.write(response, reply);
     }

@@ -1,9 +1,7 @@
 package io.switchboard.http;
 
-import io.switchboard.ingress.HttpReplies;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.util.Map;
 import org.apache.camel.StreamCacheException;
 import org.apache.camel.http.common.DefaultHttpBinding;
 
@@ -15,10 +13,13 @@ import org.apache.camel.http.common.DefaultHttpBinding;
  */
 public final class UnreadableBody {
 
+    /** The {@code error} code of the 400. */
+    public static final String CODE = "malformed_body";
+
     private UnreadableBody() {}
 
     public static boolean is(Throwable e) {
-        if (charsetFault(e) || readFault(e)) {
+        if (textFault(e)) {
             return true;
         }
         if (e instanceof IllegalArgumentException) {
@@ -31,12 +32,15 @@ public final class UnreadableBody {
         return false;
     }
 
-    /** The 400 answer for {@code e}, which {@link #is} accepted. */
-    public static Map<String, Object> error(Throwable e) {
-        return HttpReplies.error(400, "malformed_body", "The body could not be read: it is not valid "
-                + (charsetFault(e) || readFault(e)
-                        ? "text in its charset (UTF-8 unless the Content-Type says otherwise), or it was cut short"
-                        : "application/x-www-form-urlencoded data (each field is name=value)"));
+    /** The 400's message for {@code e}, which {@link #is} accepted. */
+    public static String message(Throwable e) {
+        return "The body could not be read: it is not valid " + (textFault(e)
+                ? "text in its charset (UTF-8 unless the Content-Type says otherwise), or it was cut short"
+                : "application/x-www-form-urlencoded data (each field is name=value)");
+    }
+
+    private static boolean textFault(Throwable e) {
+        return charsetFault(e) || readFault(e);
     }
 
     /**

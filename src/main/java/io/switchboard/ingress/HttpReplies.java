@@ -1,6 +1,10 @@
 package io.switchboard.ingress;
 
 import io.switchboard.call.CanonicalJson;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -29,5 +33,27 @@ public final class HttpReplies {
         body.put("error", code);
         body.put("message", message);
         return body;
+    }
+
+    /**
+     * Writes {@link #error} as the whole answer of a servlet response, for the errors answered
+     * before or around the routes (filters, the platform-http consumer, the error page). Headers set
+     * before (such as {@code Allow} or {@code WWW-Authenticate}) are kept; the Content-Type is replaced.
+     */
+    public static void error(HttpServletResponse response, int status, String code, String message) throws IOException {
+        String json = CanonicalJson.write(error(status, code, message));
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        try {
+            OutputStream out = response.getOutputStream();
+            out.write(body);
+            out.flush();
+        } catch (IllegalStateException writerInUse) {
+            // something already took the writer for this answer (an error dispatch)
+            response.getWriter().write(json);
+            response.getWriter().flush();
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.switchboard.ingress;
 
-import io.switchboard.call.CanonicalJson;
 import io.switchboard.config.SwitchboardProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -105,9 +104,7 @@ class WebhookRequestGuard extends OncePerRequestFilter {
         String vendor = vendorOf(request.getRequestURI());
         metrics.rejected(vendor, code, status);
         LOG.warn("Rejected {} request: {} {} - {}", vendor, status, code, message);
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.getOutputStream().write(CanonicalJson.write(HttpReplies.error(status, code, message)).getBytes(StandardCharsets.UTF_8));
+        HttpReplies.error(response, status, code, message);
     }
 
     /** {@code /webhooks/telphin/abc} → telphin. */

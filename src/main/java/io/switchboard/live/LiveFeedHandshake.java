@@ -44,7 +44,6 @@ class LiveFeedHandshake implements HandshakeInterceptor {
         return true;
     }
 
-
     @Override
     public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
             Exception exception) {
