@@ -66,8 +66,12 @@ public class CrmBench {
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         try {
+            // PHASE lines tell bench/crm.sh's CPU sampler which run is going on (not BENCH lines: not results).
+            System.out.println("PHASE throughput");
             throughput(client, hub, throughputCalls);
+            System.out.println("PHASE lag");
             lag(client, hub, lagRate, lagSeconds);
+            System.out.println("PHASE done");
         } finally {
             stub.stop(0);
         }

@@ -11,6 +11,8 @@
 #   2. lag: BENCH_LAG_RATE (200) calls/s end for BENCH_LAG_SECONDS (30) → call ended → CRM answered
 # Warm-up: rounds of BENCH_WARMUP_CALLS (20,000) calls end to end until the C2 compiler took less
 # than BENCH_WARMUP_JIT_SHARE (5) % of the hub's CPU in a round, at most BENCH_WARMUP_ROUNDS (5).
+# CPU: the summary gives the hub's CPU per call and, per phase, the cores the hub and CrmBench used
+# (once-a-second samples in $RUN/cpu.txt).
 # Bounded: hub start ≤ 60 s, each warm-up round ≤ BENCH_WARMUP_SECONDS (240), measured run ≤
 # BENCH_MAX_SECONDS (170); the hub and CrmBench are stopped on exit (the hub killed if it does not
 # stop within 20 s).
@@ -102,6 +104,32 @@ c2_ticks() {
   echo "$sum"
 }
 
+# Once a second during the measured runs: CrmBench's phase (its last PHASE line), the time, and the
+# CPU ticks of the hub and of CrmBench (the stub and the load in one JVM). On two shared cores this
+# says how the box was split between the hub and the benchmark's own tools.
+sample_cpu() { # $1 = the measured run's output, $2 = the samples file
+  local bench="" tries=0 phase   # set -e holds here too: a search that finds nothing must not end it
+  while [[ -z $bench && $tries -lt 100 ]]; do
+    bench=$(pgrep -f "^java bench/CrmBench.java $BASE" | head -n 1 || true); tries=$(( tries + 1 )); sleep 0.1
+  done
+  [[ -n $bench ]] || return 0
+  while [[ -r /proc/$bench/stat ]]; do
+    phase=$(grep '^PHASE ' "$1" 2>/dev/null | tail -n 1 | cut -d' ' -f2 || true)
+    echo "${phase:-start} $EPOCHREALTIME $(hub_cpu_ticks) $(awk '{print $14 + $15}' "/proc/$bench/stat" 2>/dev/null || echo 0)" >> "$2"
+    sleep 1
+  done
+}
+# Cores used per phase, from consecutive samples of the same phase.
+cpu_split() { # $1 = the samples file
+  awk -v hz="$(getconf CLK_TCK)" '
+    $4 == 0 { next }
+    $1 == p { t[$1] += $2 - pt; h[$1] += $3 - ph; b[$1] += $4 - pb }
+    { p = $1; pt = $2; ph = $3; pb = $4 }
+    END { n = split("throughput lag", order, " ")
+          for (i = 1; i <= n; i++) { k = order[i]; if (t[k] > 0)
+            printf "%s %.0f s: hub %.2f cores, CrmBench %.2f cores; ", k, t[k], h[k] / hz / t[k], b[k] / hz / t[k] } }' "$1"
+}
+
 # Warm-up (JIT), not reported: rounds of BENCH_WARMUP_CALLS (20,000) calls end to end until C2 is
 # nearly done. After one round of 20,000 the C2 compiler still took a quarter to a half of a core
 # through the measured runs (3,775 tier-4 compilations of 3,221 methods in 293 s, 2026-12-02), so
@@ -119,7 +147,11 @@ for round in $(seq 1 "$WARMUP_ROUNDS"); do
 done
 WARMUP_DONE="$round round(s) of $WARMUP_CALLS calls, C2 ${SHARE} % of the hub's CPU in the last"
 CPU_BEFORE=$(hub_cpu_ticks)
+: > "$RUN/bench.txt"; : > "$RUN/cpu.txt"
+sample_cpu "$RUN/bench.txt" "$RUN/cpu.txt" &
+SAMPLER_PID=$!
 run_bench "$RUN/bench.txt" "$MAX_SECONDS" "$CALLS" "$LAG_RATE" "$LAG_SECONDS"
+wait "$SAMPLER_PID" 2>/dev/null || true
 cat "$RUN/bench.txt"
 CPU_MS=$(( ($(hub_cpu_ticks) - CPU_BEFORE) * 1000 / $(getconf CLK_TCK) ))
 TOTAL_CALLS=$(( CALLS + LAG_RATE * LAG_SECONDS ))
@@ -132,6 +164,7 @@ PENDING=$(curl -s -H "Authorization: Bearer $API_KEY" "$BASE/api/v1/deliveries?s
   echo "warm-up: $WARMUP_DONE"
   echo "deliveries DEAD / PENDING after the runs: $DEAD / $PENDING"
   echo "hub CPU over the measured runs: $CPU_MS ms for $TOTAL_CALLS calls = $(( CPU_MS / TOTAL_CALLS )).$(( CPU_MS * 10 / TOTAL_CALLS % 10 )) ms per call"
+  echo "CPU per phase ($RUN/cpu.txt): $(cpu_split "$RUN/cpu.txt")"
   echo "load average at start / at end: $LOAD_START / $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$RUN/summary.txt"
 grep -q 'BENCH FAILED' "$RUN/bench.txt" && exit 1 || exit 0
