@@ -106,11 +106,11 @@ public abstract class HubIntegrationTest {
         }
     }
 
-    private URI uri(String pathAndQuery) {
+    protected URI uri(String pathAndQuery) {
         return URI.create("http://localhost:" + port + pathAndQuery);
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    protected HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -1,6 +1,8 @@
 package io.switchboard.api;
 
 import io.switchboard.config.SwitchboardProperties;
+import io.switchboard.http.UnreadableBody;
+import io.switchboard.ingress.CachedBodyRequest;
 import io.switchboard.ingress.HttpReplies;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,9 +15,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * An API request declaring a body over {@code switchboard.ingress.max-body-bytes} (256 KiB; the
- * API's own bodies are a few hundred bytes) gets a JSON 413 before anything reads it. A chunked body
- * declares no length and is not checked here: it is read whole, as before.
+ * An API request with a body over {@code switchboard.ingress.max-body-bytes} (256 KiB; the API's own
+ * bodies are a few hundred bytes) gets a JSON 413: before anything reads it when it declares its
+ * length, after reading one byte over the limit when it is chunked (no declared length). A chunked
+ * body within the limit goes on to the route from memory.
  */
 class ApiBodyLimit extends OncePerRequestFilter {
 
@@ -29,11 +32,32 @@ class ApiBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBodyBytes) {
-            response.setHeader("Connection", "close"); // the unread body is not worth draining
-            HttpReplies.error(response, 413, "payload_too_large", "Request body is larger than " + maxBodyBytes + " bytes");
+            tooLarge(response);
+            return;
+        }
+        if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null) {
+            byte[] body;
+            try {
+                body = request.getInputStream().readNBytes(maxBodyBytes + 1);
+            } catch (IOException e) { // a chunk header that does not parse, or the client stopped sending
+                response.setHeader("Connection", "close");
+                HttpReplies.error(response, 400, UnreadableBody.CODE,
+                        "The chunked body could not be read: a chunk is malformed or the body was cut short");
+                return;
+            }
+            if (body.length > maxBodyBytes) {
+                tooLarge(response);
+                return;
+            }
+            chain.doFilter(new CachedBodyRequest(request, body, true), response);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private void tooLarge(HttpServletResponse response) throws IOException {
+        response.setHeader("Connection", "close"); // the unread body is not worth draining
+        HttpReplies.error(response, 413, "payload_too_large", "Request body is larger than " + maxBodyBytes + " bytes");
     }
 
     @Configuration(proxyBeanMethods = false)

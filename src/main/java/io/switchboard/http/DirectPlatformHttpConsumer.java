@@ -1,6 +1,7 @@
 package io.switchboard.http;
 
 import io.switchboard.ingress.HttpReplies;
+import io.switchboard.ingress.IngressMetrics;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,10 +23,13 @@ final class DirectPlatformHttpConsumer extends SpringBootPlatformHttpConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(DirectPlatformHttpConsumer.class);
 
     private final HttpWorkerPool workers;
+    private final IngressMetrics metrics;
 
-    DirectPlatformHttpConsumer(PlatformHttpEndpoint endpoint, Processor processor, HttpWorkerPool workers) {
+    DirectPlatformHttpConsumer(PlatformHttpEndpoint endpoint, Processor processor, HttpWorkerPool workers,
+            IngressMetrics metrics) {
         super(endpoint, processor, Runnable::run);
         this.workers = workers;
+        this.metrics = metrics;
     }
 
     @Override
@@ -39,6 +43,7 @@ final class DirectPlatformHttpConsumer extends SpringBootPlatformHttpConsumer {
             // path pattern, never the request URI: webhook paths carry the source token.
             boolean unreadable = UnreadableBody.is(e);
             if (unreadable) {
+                metrics.rejectedIfWebhook(request.getRequestURI(), UnreadableBody.CODE, 400);
                 LOG.info("Refused {} {}: unreadable body ({})", request.getMethod(), getEndpoint().getPath(),
                         e.getClass().getSimpleName());
             } else {

@@ -1,5 +1,6 @@
 package io.switchboard.http;
 
+import io.switchboard.ingress.IngressMetrics;
 import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.apache.camel.component.platform.http.spi.PlatformHttpConsumer;
@@ -10,15 +11,17 @@ final class DirectPlatformHttpEngine implements PlatformHttpEngine {
 
     private final int port;
     private final HttpWorkerPool workers;
+    private final IngressMetrics metrics;
 
-    DirectPlatformHttpEngine(int port, HttpWorkerPool workers) {
+    DirectPlatformHttpEngine(int port, HttpWorkerPool workers, IngressMetrics metrics) {
         this.port = port;
         this.workers = workers;
+        this.metrics = metrics;
     }
 
     @Override
     public PlatformHttpConsumer createConsumer(PlatformHttpEndpoint endpoint, Processor processor) {
-        return new DirectPlatformHttpConsumer(endpoint, processor, workers);
+        return new DirectPlatformHttpConsumer(endpoint, processor, workers, metrics);
     }
 
     @Override

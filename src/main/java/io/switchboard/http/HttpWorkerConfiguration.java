@@ -1,6 +1,7 @@
 package io.switchboard.http;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.ingress.IngressMetrics;
 import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
 import org.apache.coyote.AbstractProtocol;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -25,9 +26,9 @@ class HttpWorkerConfiguration {
     }
 
     @Bean(name = "platform-http-engine")
-    PlatformHttpEngine platformHttpEngine(Environment environment, HttpWorkerPool pool) {
+    PlatformHttpEngine platformHttpEngine(Environment environment, HttpWorkerPool pool, IngressMetrics metrics) {
         int port = Integer.parseInt(environment.getProperty("server.port", "8080"));
-        return new DirectPlatformHttpEngine(port, pool);
+        return new DirectPlatformHttpEngine(port, pool, metrics);
     }
 
     /** Enough container threads for every admitted request plus a few to answer 503 at once. */

@@ -2,16 +2,10 @@ package io.switchboard.ingress;
 
 import io.switchboard.config.SwitchboardProperties;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -64,7 +58,7 @@ class WebhookRequestGuard extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(BODY_ATTRIBUTE, body);
-        chain.doFilter(new CachedBodyRequest(request, body), response);
+        chain.doFilter(new CachedBodyRequest(request, body, false), response);
     }
 
     /**
@@ -101,77 +95,10 @@ class WebhookRequestGuard extends OncePerRequestFilter {
 
     private void reject(HttpServletRequest request, HttpServletResponse response, int status, String code, String message)
             throws IOException {
-        String vendor = vendorOf(request.getRequestURI());
+        String vendor = IngressMetrics.vendorOf(request.getRequestURI());
         metrics.rejected(vendor, code, status);
         LOG.warn("Rejected {} request: {} {} - {}", vendor, status, code, message);
         HttpReplies.error(response, status, code, message);
-    }
-
-    /** {@code /webhooks/telphin/abc} → telphin. */
-    static String vendorOf(String uri) {
-        String[] parts = uri.split("/");
-        return parts.length > 2 ? parts[2] : "unknown";
-    }
-
-    /** The request with its body already read, so Camel can read it again. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() throws IOException {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-            };
-        }
-
-        /**
-         * Camel's platform-http message asks for the reader of every request it wraps, even when
-         * the route then takes the body from {@link #BODY_ATTRIBUTE}: a reader sized to the body
-         * costs a fraction of a default one over an {@code InputStreamReader} (16 KiB of buffers).
-         */
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new StringReader(new String(body, StandardCharsets.UTF_8)), Math.max(1, body.length));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.HubIntegrationTest;
 import io.switchboard.vendor.callr.CallrSigner;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,9 +131,11 @@ class WebhookBadInputIT extends HubIntegrationTest {
     }
 
     @Test
-    void aFormFieldWithoutAnEqualsSignIsA400AndTheTokenStaysOutOfTheAnswer() {
+    void aFormFieldWithoutAnEqualsSignIsA400IsCountedAndTheTokenStaysOutOfTheAnswer() {
         String token = source("keyyo-demo").token();
         long inboxBefore = inboxRows();
+        double keyyoBefore = rejected("keyyo", "400");
+        double telphinBefore = rejected("telphin", "400");
 
         HttpResponse<String> response = post("/webhooks/keyyo/" + token, "application/x-www-form-urlencoded",
                 "account=33172587948&type=SETUP&x", Map.of());
@@ -141,6 +146,9 @@ class WebhookBadInputIT extends HubIntegrationTest {
         assertThat(response.body()).doesNotContain(token);
         assertJsonError(jsonAsForm, 400, "malformed_body");
         assertThat(inboxRows()).isEqualTo(inboxBefore);
+        assertThat(rejected("keyyo", "400")).as("counted like the routes' own refusals").isEqualTo(keyyoBefore + 1);
+        assertThat(rejected("telphin", "400")).isEqualTo(telphinBefore + 1);
+        assertThat(meters.find("switchboard.webhook.rejected").tag("reason", "malformed_body").counters()).isNotEmpty();
     }
 
     @Test
@@ -151,6 +159,28 @@ class WebhookBadInputIT extends HubIntegrationTest {
 
         assertJsonError(response, 400, "malformed_body");
         assertThat(json(response).path("message").asText()).contains("UTF-8");
+    }
+
+    @Test
+    void aChunkedApiBodyIsHeldToTheSameLimitAndOneWithinItIsReadStrictly() {
+        String huge = "{\"agent\":\"keyyo-agent\",\"number\":\"+33698765432\",\"tag\":\"" + "x".repeat(262_144) + "\"}";
+        byte[] notUtf8 = {'{', '"', 'a', 'g', 'e', 'n', 't', '"', ':', '"', (byte) 0xff, '"', '}'};
+
+        assertJsonError(postChunked("/api/v1/click-to-call", huge.getBytes(StandardCharsets.UTF_8)), 413, "payload_too_large");
+        HttpResponse<String> within = postChunked("/api/v1/click-to-call",
+                "{\"agent\":\"nobody\",\"number\":\"+33698765432\"}".getBytes(StandardCharsets.UTF_8));
+        assertJsonError(within, 400, "unknown_agent"); // the route read the body the filter held
+        assertThat(json(within).path("message").asText()).contains("nobody");
+        assertJsonError(postChunked("/api/v1/click-to-call", notUtf8), 400, "malformed_body");
+    }
+
+    /** A POST without a declared length: Java's client sends a body from a stream chunked. */
+    private HttpResponse<String> postChunked(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TEST_API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build());
     }
 
     @Test
