@@ -60,14 +60,24 @@ public class WebhookRegistration {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("source", source.id());
         result.put("vendor", source.vendor());
-        switch (source.vendor()) {
-            case "keyyo" -> keyyo(source, result);
-            case "callr" -> callr(source, result);
-            case "telphin" -> telphin(source, result);
-            case "udesk" -> udesk(source, result);
-            default -> throw new IllegalStateException("unknown vendor " + source.vendor());
+        try {
+            switch (source.vendor()) {
+                case "keyyo" -> keyyo(source, result);
+                case "callr" -> callr(source, result);
+                case "telphin" -> telphin(source, result);
+                case "udesk" -> udesk(source, result);
+                default -> throw new IllegalStateException("unknown vendor " + source.vendor());
+            }
+        } catch (ClickToCallNotConfiguredException e) { // the vendor clients check the API credentials they need
+            throw notConfigured(source, e.missing());
         }
         return result;
+    }
+
+    /** 409: registration needs API settings the source lacks (the message names them, never a value). */
+    static RejectedRequestException notConfigured(Source source, String missing) {
+        return new RejectedRequestException(409, "webhook_registration_not_configured", "Source '" + source.id()
+                + "' cannot register its webhooks: set " + missing + " in config/switchboard.yaml");
     }
 
     private void keyyo(Source source, Map<String, Object> result) {
@@ -81,7 +91,7 @@ public class WebhookRegistration {
 
     private void callr(Source source, Map<String, Object> result) {
         if (source.callr().hmacSecret() == null || source.callr().hmacSecret().isBlank()) {
-            throw new ClickToCallNotConfiguredException(source.id(), "callr.hmac-secret");
+            throw notConfigured(source, "callr.hmac-secret");
         }
         String endpoint = baseUrl + "/webhooks/callr";
         try (CallrApiClient client = CallrOriginator.apiClient(source)) {
@@ -100,7 +110,7 @@ public class WebhookRegistration {
         List<String> extensions = source.api().callers().stream()
                 .map(Source.Caller::extensionId).filter(Objects::nonNull).filter(s -> !s.isBlank()).distinct().toList();
         if (extensions.isEmpty()) {
-            throw new ClickToCallNotConfiguredException(source.id(), "api.callers[].extension-id (the extensions to subscribe)");
+            throw notConfigured(source, "api.callers[].extension-id (the extensions to subscribe)");
         }
         String url = baseUrl + "/webhooks/telphin/" + source.token();
         TelphinEventSubscriber subscriber = new TelphinEventSubscriber(telphin.client(source));
