@@ -117,6 +117,11 @@ class HttpErrorsIT extends HubIntegrationTest {
         assertError(plain, 415, "unsupported_media_type");
         Reply none = send("POST", "/api/v1/click-to-call", Map.of("Authorization", "Bearer " + ADMIN), "{}");
         assertError(none, 415, "unsupported_media_type");
+        for (String charset : List.of("nope", "\"bogus charset\"", "x-unknown-1")) { // a charset the JVM does not know
+            Reply unknown = send("POST", "/api/v1/click-to-call",
+                    Map.of("Authorization", "Bearer " + ADMIN, "Content-Type", "application/json; charset=" + charset), "{}");
+            assertError(unknown, 415, "unsupported_media_type");
+        }
     }
 
     @Test

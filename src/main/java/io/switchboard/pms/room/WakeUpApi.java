@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.call.CanonicalJson;
 import io.switchboard.ingress.HttpReplies;
 import io.switchboard.ingress.RejectedRequestException;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -70,7 +71,17 @@ class WakeUpApi extends RouteBuilder {
         } catch (Exception e) {
             throw RejectedRequestException.badRequest("malformed_json", "the body must be JSON: {\"result\":\"OK\"}");
         }
-        String result = json == null ? null : json.path("result").asText(null);
+        if (json == null || !json.isObject()) {
+            throw RejectedRequestException.badRequest("malformed_json", "the body must be a JSON object: {\"result\":\"OK\"}");
+        }
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("result")) { // a typo ("reslt") or a field this API does not have is not ignored
+                throw RejectedRequestException.badRequest("unknown_field", "Unknown field '" + name + "'; allowed: result");
+            }
+        }
+        JsonNode value = json.path("result");
+        String result = value.isTextual() ? value.asText() : null;
         if (result == null || !WakeUps.RESULTS.contains(result)) {
             throw RejectedRequestException.badRequest("bad_result", "result must be OK, BY or NR");
         }

@@ -248,6 +248,33 @@ class FiasConnectorIT extends PmsIntegrationTest {
     }
 
     @Test
+    void aBadWakeUpResultIsA400ThatRecordsNothing() {
+        PMS.send(FiasRecord.parse("WR|RN3302|DA991231|TI070000|"));
+        long id = awaitRoomEvent(ROOM_EVENTS, "WAKE_UP_SET", "3302").path("wakeUpId").asLong();
+        String path = "/api/v1/pms/wake-ups/" + id + "/result";
+
+        Map<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put("{\"result\":\"OK\",\"reslt\":\"BY\"}", "unknown_field");
+        bad.put("[\"OK\"]", "malformed_json");
+        bad.put("\"OK\"", "malformed_json");
+        bad.put("{\"result\":1}", "bad_result");
+        bad.put("{\"result\":[\"OK\"]}", "bad_result");
+        bad.put("{}", "bad_result");
+        bad.forEach((body, code) -> {
+            var answer = post(path, "application/json", body, Map.of());
+            assertThat(answer.statusCode()).as(body).isEqualTo(400);
+            assertThat(json(answer).path("error").asText()).as(body).isEqualTo(code);
+        });
+        assertThat(json(post(path, "application/json", "{\"result\":\"OK\",\"reslt\":1}", Map.of()))
+                .path("message").asText()).isEqualTo("Unknown field 'reslt'; allowed: result");
+
+        assertThat(post(path, "application/json", "{\"result\":\"NR\"}", Map.of()).statusCode())
+                .as("none of the refused bodies recorded a result").isEqualTo(200);
+        FiasRecord wa = PMS.awaitRecord(r -> r.is("WA") && r.value("RN").orElse("").equals("3302"), SIM_WAIT);
+        assertThat(wa.value("AS")).contains("NR");
+    }
+
+    @Test
     void aWakeUpNobodyReportsIsAnsweredNoReplyOnce() {
         PMS.send(FiasRecord.parse("WR|RN3401|DA250115|TI063000|"));
         long id = awaitRoomEvent(ROOM_EVENTS, "WAKE_UP_SET", "3401").path("wakeUpId").asLong();
