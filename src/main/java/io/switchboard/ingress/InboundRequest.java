@@ -3,10 +3,12 @@ package io.switchboard.ingress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A vendor's HTTP request exactly as received: what the inbox stores and what translators read.
@@ -62,15 +64,44 @@ public record InboundRequest(
 
     /**
      * Query parameters, then form fields of a form-encoded body (a form field wins over a query
-     * parameter of the same name). First value of each name; names as sent.
+     * parameter of the same name); names as sent. A name given twice in the query string, or twice
+     * in the form, counts once when both values are the same (a URL template that repeats a keyword)
+     * and is a 400 {@code repeated_parameter} when they differ: which one the vendor meant is not
+     * the hub's to guess.
      */
     public Map<String, String> params() {
         Map<String, String> params = new LinkedHashMap<>();
-        parseUrlEncoded(queryString, params);
+        parseDistinct(queryString, params);
         if (isForm()) {
-            parseUrlEncoded(bodyText(), params);
+            Map<String, String> form = new LinkedHashMap<>();
+            parseDistinct(bodyText(), form);
+            params.putAll(form);
         }
         return Collections.unmodifiableMap(params);
+    }
+
+    private static void parseDistinct(String encoded, Map<String, String> into) {
+        parseUrlEncoded(encoded, new AbstractMap<>() { // only put() is used by the parser
+            @Override
+            public String put(String name, String value) {
+                String before = into.putIfAbsent(name, value);
+                if (before != null && !before.equals(value)) {
+                    throw repeated(name);
+                }
+                return before;
+            }
+
+            @Override
+            public Set<Entry<String, String>> entrySet() {
+                return into.entrySet();
+            }
+        });
+    }
+
+    /** 400: a parameter given more than once with different values (the values are not echoed). */
+    public static RejectedRequestException repeated(String name) {
+        return RejectedRequestException.badRequest("repeated_parameter",
+                "Parameter '" + name + "' is given more than once with different values");
     }
 
     /** Parses {@code a=1&b=2} (URL-encoded) into {@code into}; a malformed escape is a 400. */

@@ -78,6 +78,27 @@ class WebhookBadInputIT extends HubIntegrationTest {
     }
 
     @Test
+    void aWebhookFieldGivenTwiceWithDifferentValuesIsA400AndNothingIsStored() {
+        String telphin = "/webhooks/telphin/" + source("telphin-demo").token();
+        String keyyo = "/webhooks/keyyo/" + source("keyyo-demo").token();
+        long inboxBefore = inboxRows();
+
+        assertJsonError(get(telphin + "?EventType=dial-in&CallID=rep-1&CallFlow=in&callid=rep-2"), 400, "repeated_parameter");
+        assertJsonError(post(telphin, "application/x-www-form-urlencoded", "EventType=dial-in&CallID=rep-3&CallID=rep-4", Map.of()),
+                400, "repeated_parameter");
+        HttpResponse<String> keyyoTwice = get(keyyo + "?account=33172587948&caller=33600000001&callee=33172587948"
+                + "&type=SETUP&callref=rep-5&type=RELEASE");
+        assertJsonError(keyyoTwice, 400, "repeated_parameter");
+        assertThat(json(keyyoTwice).path("message").asText()).contains("'type'");
+        assertThat(inboxRows()).isEqualTo(inboxBefore);
+
+        HttpResponse<String> sameTwice = get(keyyo + "?account=33172587948&caller=33600000001&callee=33172587948"
+                + "&type=SETUP&callref=rep-6&callref=rep-6");
+        assertThat(sameTwice.statusCode()).as(sameTwice.body()).isEqualTo(200);
+        assertThat(inboxRows()).isEqualTo(inboxBefore + 1);
+    }
+
+    @Test
     void repliesDoNotEchoRequestHeaders() {
         HttpResponse<String> ok = post("/webhooks/telphin/" + source("telphin-demo").token(),
                 "application/x-www-form-urlencoded", fixture("telphin/message/01-message-in.query").strip(),

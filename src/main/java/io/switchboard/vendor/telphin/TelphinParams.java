@@ -26,7 +26,10 @@ final class TelphinParams {
         Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         request.params().forEach((name, value) -> {
             if (value != null && !value.isBlank()) {
-                values.put(name, value.trim());
+                String before = values.putIfAbsent(name, value.trim());
+                if (before != null && !before.equals(value.trim())) { // CallID=1&callid=2: the same field twice
+                    throw InboundRequest.repeated(name);
+                }
             }
         });
         return new TelphinParams(values);
