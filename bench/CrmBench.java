@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +33,8 @@ import java.util.regex.Pattern;
  *
  * <p>The stub is {@code POST /crm/v3/objects/calls}: it answers 201 with a HubSpot-like object after
  * the delay and records, per call ({@code switchboard_vendor_call_id} in the body), when it answered.
+ * With {@code BENCH_STUB_LOG} set, nginx is the stub (bench/crm.sh {@code BENCH_STUB=nginx}, no JVM
+ * work per write) and this program reads the same facts from nginx's access log.
  * <ol>
  *   <li>Throughput: THROUGHPUT_CALLS calls ring (dial-in, not timed), then all hang up as fast as
  *       the hub acknowledges (64 in flight). CRM writes/s = calls / (last write − first hangup
@@ -44,7 +48,8 @@ import java.util.regex.Pattern;
 public class CrmBench {
 
     static final String TOKEN = System.getenv().getOrDefault("TELPHIN_TOKEN", "demo-telphin-token-change-me");
-    static final Pattern VENDOR_ID = Pattern.compile("\"switchboard_vendor_call_id\"\\s*:\\s*\"([^\"]+)\"");
+    /** The call's vendor id in a CRM body, as sent or as nginx logs it ({@code escape=json}: {@code \"}). */
+    static final Pattern VENDOR_ID = Pattern.compile("switchboard_vendor_call_id\\\\?\"\\s*:\\s*\\\\?\"([^\"\\\\]+)");
 
     static final Map<String, Long> answeredAtNs = new ConcurrentHashMap<>();
     static final AtomicLong writes = new AtomicLong();
@@ -59,7 +64,12 @@ public class CrmBench {
         int lagRate = Integer.parseInt(args[4]);
         int lagSeconds = Integer.parseInt(args[5]);
 
-        HttpServer stub = stub(stubPort, delayMs);
+        // BENCH_STUB_LOG: the stub is nginx (bench/crm.sh BENCH_STUB=nginx), whose access log this reads.
+        String stubLog = System.getenv("BENCH_STUB_LOG");
+        HttpServer stub = stubLog == null || stubLog.isBlank() ? stub(stubPort, delayMs) : null;
+        if (stub == null) {
+            tail(Path.of(stubLog));
+        }
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4))
@@ -73,7 +83,9 @@ public class CrmBench {
             lag(client, hub, lagRate, lagSeconds);
             System.out.println("PHASE done");
         } finally {
-            stub.stop(0);
+            if (stub != null) {
+                stub.stop(0);
+            }
         }
         if (duplicates.get() > 0) {
             System.out.println("BENCH FAILED: " + duplicates.get() + " duplicate CRM writes");
@@ -102,6 +114,50 @@ public class CrmBench {
         });
         server.start();
         return server;
+    }
+
+    /**
+     * Follows nginx's access log of the stub, one line per CRM write: {@code $msec $request_body}
+     * (the time nginx finished answering, epoch seconds with milliseconds, then the body). Each line
+     * counts as the stub's own answer above would; its time is moved onto this JVM's nanoTime clock.
+     */
+    static void tail(Path log) {
+        long epochToNano = System.nanoTime() - System.currentTimeMillis() * 1_000_000L;
+        Thread tailer = new Thread(() -> {
+            try (InputStream in = Files.newInputStream(log)) {
+                in.skipNBytes(Files.size(log)); // the lines of earlier runs (warm-up rounds) are not this run's
+                byte[] buf = new byte[1 << 16];
+                StringBuilder pending = new StringBuilder();
+                while (true) {
+                    int n = in.read(buf);
+                    if (n <= 0) {
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+                        continue;
+                    }
+                    pending.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    int end;
+                    while ((end = pending.indexOf("\n")) >= 0) {
+                        String line = pending.substring(0, end);
+                        pending.delete(0, end + 1);
+                        int space = line.indexOf(' ');
+                        if (space < 0) {
+                            continue;
+                        }
+                        long epochMs = Math.round(Double.parseDouble(line.substring(0, space)) * 1000);
+                        Matcher m = VENDOR_ID.matcher(line);
+                        if (m.find() && answeredAtNs.putIfAbsent(m.group(1), epochMs * 1_000_000L + epochToNano) != null) {
+                            duplicates.incrementAndGet();
+                        }
+                        writes.incrementAndGet();
+                    }
+                }
+            } catch (IOException e) {
+                System.out.println("BENCH FAILED: cannot read the stub's log " + log + ": " + e);
+                System.exit(1);
+            }
+        }, "stub-log");
+        tailer.setDaemon(true);
+        tailer.start();
     }
 
     static void reply(HttpExchange exchange, int status, String body) throws IOException {

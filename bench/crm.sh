@@ -21,6 +21,10 @@
 # BENCH_WARMUP_JIT_SHARE, BENCH_MAX_SECONDS,
 # BENCH_CRM_CONCURRENCY, BENCH_CRM_BATCH (the source's batchSize; 0, the default, = 16 per concurrent
 # delivery), BENCH_JVM_OPTS, BENCH_BUILD=1.
+# BENCH_STUB=nginx: the stub is nginx (one worker) instead of CrmBench's JDK HttpServer, so the stub
+# costs the box next to nothing; it answers 201 after the same delay (echo module's echo_sleep) and
+# logs `$msec $request_body`, which CrmBench follows for the same counts and times. Needs the Debian
+# packages nginx-light (or nginx) and libnginx-mod-http-echo; the summary adds nginx's CPU.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -51,9 +55,60 @@ mkdir -p "$RUN/hub/bench" && cp bench/crm-route.yaml "$RUN/hub/bench/"
 echo "run directory: $RUN"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
+STUB=${BENCH_STUB:-java}
+NGINX_PID=
+nginx_ticks() { # CPU of nginx's master and worker (0 without nginx)
+  local sum=0 p
+  [[ -n $NGINX_PID ]] || { echo 0; return; }
+  for p in $NGINX_PID $(pgrep -P "$NGINX_PID" || true); do
+    sum=$(( sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$sum"
+}
+if [[ $STUB == nginx ]]; then
+  ECHO_MODULE=$(ls /usr/lib/nginx/modules/ngx_http_echo_module.so /usr/share/nginx/modules/ngx_http_echo_module.so 2>/dev/null | head -n 1 || true)
+  command -v nginx > /dev/null && [[ -n $ECHO_MODULE ]] \
+    || { echo "BENCH_STUB=nginx needs nginx and its echo module: apt-get install nginx-light libnginx-mod-http-echo" >&2; exit 2; }
+  NGX=$ROOT/$RUN/nginx
+  mkdir -p "$NGX/tmp"
+  : > "$NGX/crm.log"
+  cat > "$NGX/nginx.conf" <<NGINX
+load_module $ECHO_MODULE;
+daemon off;
+worker_processes 1;
+pid $NGX/nginx.pid;
+error_log $NGX/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $NGX/tmp; proxy_temp_path $NGX/tmp; fastcgi_temp_path $NGX/tmp;
+  uwsgi_temp_path $NGX/tmp; scgi_temp_path $NGX/tmp;
+  client_body_buffer_size 64k;
+  keepalive_requests 10000000;
+  keepalive_timeout 300s;
+  log_format crm escape=json '\$msec \$request_body';
+  server {
+    listen 127.0.0.1:$BENCH_STUB_PORT;
+    location = /crm/v3/objects/calls {
+      access_log $NGX/crm.log crm;
+      default_type application/json;
+      echo_read_request_body;
+      echo_sleep $(awk "BEGIN { printf \"%.3f\", $STUB_DELAY_MS / 1000 }");
+      echo_status 201;
+      echo '{"id":"1","properties":{"hs_object_id":"1"},"createdAt":"2026-11-23T10:00:00.000Z","archived":false}';
+    }
+  }
+}
+NGINX
+  nginx -c "$NGX/nginx.conf" -p "$NGX" &
+  NGINX_PID=$!
+  export BENCH_STUB_LOG=$NGX/crm.log
+fi
+
 HUB_PID=
 BENCH_PID=
 cleanup() {
+  if [[ -n $NGINX_PID ]]; then kill "$NGINX_PID" 2>/dev/null || true; fi
   if [[ -n $BENCH_PID ]]; then kill "$BENCH_PID" 2>/dev/null || true; fi
   if [[ -n $HUB_PID ]] && kill -0 "$HUB_PID" 2>/dev/null; then
     kill "$HUB_PID"
@@ -146,7 +201,7 @@ for round in $(seq 1 "$WARMUP_ROUNDS"); do
   (( SHARE < WARMUP_JIT_SHARE )) && break
 done
 WARMUP_DONE="$round round(s) of $WARMUP_CALLS calls, C2 ${SHARE} % of the hub's CPU in the last"
-CPU_BEFORE=$(hub_cpu_ticks)
+CPU_BEFORE=$(hub_cpu_ticks); NGINX_BEFORE=$(nginx_ticks)
 : > "$RUN/bench.txt"; : > "$RUN/cpu.txt"
 sample_cpu "$RUN/bench.txt" "$RUN/cpu.txt" &
 SAMPLER_PID=$!
@@ -154,17 +209,19 @@ run_bench "$RUN/bench.txt" "$MAX_SECONDS" "$CALLS" "$LAG_RATE" "$LAG_SECONDS"
 wait "$SAMPLER_PID" 2>/dev/null || true
 cat "$RUN/bench.txt"
 CPU_MS=$(( ($(hub_cpu_ticks) - CPU_BEFORE) * 1000 / $(getconf CLK_TCK) ))
+NGINX_MS=$(( ($(nginx_ticks) - NGINX_BEFORE) * 1000 / $(getconf CLK_TCK) ))
 TOTAL_CALLS=$(( CALLS + LAG_RATE * LAG_SECONDS ))
 DEAD=$(curl -s -H "Authorization: Bearer $API_KEY" "$BASE/api/v1/deliveries?subscription=crm-bench&status=DEAD&limit=1" | sed -E 's/.*"total":([0-9]+).*/\1/')
 PENDING=$(curl -s -H "Authorization: Bearer $API_KEY" "$BASE/api/v1/deliveries?subscription=crm-bench&status=PENDING&limit=1" | sed -E 's/.*"total":([0-9]+).*/\1/')
 {
   echo
-  echo "== CRM delivery benchmark ($(date -u +%FT%TZ), $(nproc) cores, JVM $JVM_OPTS, stub ${STUB_DELAY_MS} ms) =="
+  echo "== CRM delivery benchmark ($(date -u +%FT%TZ), $(nproc) cores, JVM $JVM_OPTS, stub $STUB ${STUB_DELAY_MS} ms) =="
   grep '^BENCH' "$RUN/bench.txt"
   echo "warm-up: $WARMUP_DONE"
   echo "deliveries DEAD / PENDING after the runs: $DEAD / $PENDING"
   echo "hub CPU over the measured runs: $CPU_MS ms for $TOTAL_CALLS calls = $(( CPU_MS / TOTAL_CALLS )).$(( CPU_MS * 10 / TOTAL_CALLS % 10 )) ms per call"
   echo "CPU per phase ($RUN/cpu.txt): $(cpu_split "$RUN/cpu.txt")"
+  if [[ $STUB == nginx ]]; then echo "nginx (the stub) CPU over the measured runs: $NGINX_MS ms"; fi
   echo "load average at start / at end: $LOAD_START / $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$RUN/summary.txt"
 grep -q 'BENCH FAILED' "$RUN/bench.txt" && exit 1 || exit 0
