@@ -120,6 +120,10 @@ class DeliveryApi {
                 throw RejectedRequestException.badRequest(
                         "invalid_field", "Field 'since' must be an ISO-8601 UTC time such as 2026-11-23T10:00:00Z");
             }
+            if (!QueryParams.inRange(since)) {
+                throw RejectedRequestException.badRequest(
+                        "invalid_field", "Field 'since' must be a time in the years 0001 to 9999");
+            }
         }
         return new CallFeed.ReplaySelection(subscription, callId, since, statuses(body.get("status")));
     }
@@ -172,6 +176,10 @@ class DeliveryApi {
         if (!v.isTextual() || v.asText().isBlank()) {
             throw RejectedRequestException.badRequest("invalid_field", "Field '" + field + "' must be a non-empty string");
         }
-        return v.asText().strip();
+        String text = v.asText().strip();
+        if (QueryParams.hasControlCharacter(text)) {
+            throw RejectedRequestException.badRequest("invalid_field", "Field '" + field + "' must not contain control characters");
+        }
+        return text;
     }
 }

@@ -46,9 +46,35 @@ public final class QueryParams {
         return new QueryParams(values);
     }
 
+    /**
+     * The earliest and latest times the API takes: four-digit ISO-8601 years, which both journals
+     * store (PostgreSQL's {@code timestamptz} stops in year 294276, and a query beyond it would fail
+     * there instead of being refused here).
+     */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    /** Whether {@code time} is within {@link #EARLIEST} … {@link #LATEST}. */
+    public static boolean inRange(Instant time) {
+        return !time.isBefore(EARLIEST) && !time.isAfter(LATEST);
+    }
+
+    /** Whether {@code text} holds a control character (U+0000–U+001F, U+007F–U+009F): PostgreSQL cannot take NUL. */
+    public static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
+    }
+
     public String text(String name) {
         String v = values.get(name);
-        return v == null || v.isBlank() ? null : v.strip(); // strip, not trim: a control character stays, to be refused
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        String stripped = v.strip(); // strip, not trim: a control character stays, to be refused
+        if (hasControlCharacter(stripped)) {
+            throw RejectedRequestException.badRequest(
+                    "invalid_parameter", "Parameter '" + name + "' must not contain control characters");
+        }
+        return stripped;
     }
 
     public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
@@ -71,12 +97,18 @@ public final class QueryParams {
         if (v == null) {
             return null;
         }
+        Instant time;
         try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
+            time = v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
         } catch (DateTimeParseException e) {
             throw RejectedRequestException.badRequest(
                     "invalid_parameter", "Parameter '" + name + "' must be an ISO-8601 UTC time such as 2026-11-23T10:00:00Z");
         }
+        if (!inRange(time)) {
+            throw RejectedRequestException.badRequest(
+                    "invalid_parameter", "Parameter '" + name + "' must be a time in the years 0001 to 9999");
+        }
+        return time;
     }
 
     public int integer(String name, int defaultValue, int min, int max) {

@@ -110,6 +110,12 @@ public class WebhookIngress {
         if (body != null && body.length > maxBodyBytes) {
             throw tooLarge();
         }
+        String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
+        if (contentType != null && contentType.length() > JournalLimits.CONTENT_TYPE) {
+            throw RejectedRequestException.badRequest("content_type_too_long",
+                    "The Content-Type header is longer than " + JournalLimits.CONTENT_TYPE + " characters ("
+                            + contentType.length() + ")");
+        }
         Map<String, String> kept = new LinkedHashMap<>();
         for (String name : KEPT_HEADERS) {
             Object value = in.getHeader(name); // Camel's headers ignore case
@@ -122,7 +128,7 @@ public class WebhookIngress {
                 null,
                 in.getHeader(Exchange.HTTP_METHOD, "GET", String.class),
                 in.getHeader(Exchange.HTTP_QUERY, String.class),
-                in.getHeader(Exchange.CONTENT_TYPE, String.class),
+                contentType,
                 body,
                 kept,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS),

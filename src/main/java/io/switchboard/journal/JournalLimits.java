@@ -24,6 +24,8 @@ public final class JournalLimits {
     public static final int EVENT_KEY = 255;
     /** {@code events.vendor_event_type}. */
     public static final int EVENT_TYPE = 64;
+    /** {@code inbox.content_type}: checked by the ingress on the request itself. */
+    public static final int CONTENT_TYPE = 255;
 
     /** Why an event cannot be stored: {@code field_too_long} or {@code invalid_text}, and a message naming the field. */
     public record Problem(String code, String message) {}
@@ -41,6 +43,11 @@ public final class JournalLimits {
         if (p == null) p = party("to", e.to());
         if (p == null) p = length("agent", e.agent(), ID);
         if (p == null) p = length("recordingUrl", e.recordingUrl(), URL);
+        // A hub callback's CallAPIID is also a call_keys.vendor_key, behind its prefix.
+        String callApiId = e.attributes().get("callApiId");
+        if (p == null && callApiId != null && CorrelationKeys.of(e).contains(CorrelationKeys.CALL_API_ID + callApiId)) {
+            p = length("attributes.callApiId", callApiId, ID - CorrelationKeys.CALL_API_ID.length());
+        }
         for (Map.Entry<String, String> attribute : e.attributes().entrySet()) {
             if (p == null) p = text("attributes", attribute.getKey());
             if (p == null) p = text("attributes." + attribute.getKey(), attribute.getValue());

@@ -1,6 +1,8 @@
 package io.switchboard.live;
 
+import io.switchboard.api.QueryParams;
 import io.switchboard.call.Call;
+import io.switchboard.call.Party;
 import io.switchboard.ingress.InboundRequest;
 import io.switchboard.ingress.RejectedRequestException;
 import io.switchboard.phone.PhoneNormalizer;
@@ -35,7 +37,16 @@ record LiveFilter(Set<String> lines, Set<String> agents, boolean replayCurrent, 
     }
 
     static LiveFilter parse(String query, String defaultRegion) {
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>() {
+            @Override
+            public String put(String name, String value) {
+                if (containsKey(name)) { // as in the query API: which of two values is meant is not ours to guess
+                    throw RejectedRequestException.badRequest(
+                            "repeated_parameter", "Query parameter '" + name + "' is given more than once");
+                }
+                return super.put(name, value);
+            }
+        };
         InboundRequest.parseQuery(query, values);
         for (String name : values.keySet()) {
             if (!PARAMETERS.contains(name)) {
@@ -44,17 +55,21 @@ record LiveFilter(Set<String> lines, Set<String> agents, boolean replayCurrent, 
             }
         }
         Set<String> lines = new LinkedHashSet<>();
-        for (String line : split(values.get("lines"))) {
+        for (String line : split("lines", values.get("lines"))) {
             lines.add(line);
-            lines.add(PhoneNormalizer.normalize(line, PhoneNormalizer.Context.of(defaultRegion, "[0-9*#]{1,10}", true)).number());
-            lines.add(PhoneNormalizer.normalize(line, PhoneNormalizer.Context.of(defaultRegion, "[0-9*#]{1,10}", false)).number());
+            for (boolean extensionFirst : new boolean[] {true, false}) {
+                Party party = PhoneNormalizer.normalize(line, PhoneNormalizer.Context.of(defaultRegion, "[0-9*#]{1,10}", extensionFirst));
+                if (party != null && party.number() != null) {
+                    lines.add(party.number());
+                }
+            }
         }
         String replay = values.get("replay");
         if (replay != null && !replay.equals("current")) {
             throw RejectedRequestException.badRequest("invalid_replay",
                     "replay must be 'current' (the calls in progress), not '" + replay + "'");
         }
-        return new LiveFilter(Set.copyOf(lines), Set.copyOf(split(values.get("agents"))), replay != null,
+        return new LiveFilter(Set.copyOf(lines), Set.copyOf(split("agents", values.get("agents"))), replay != null,
                 since(values.get("since")));
     }
 
@@ -65,18 +80,26 @@ record LiveFilter(Set<String> lines, Set<String> agents, boolean replayCurrent, 
         }
         try {
             // an unencoded "+01:00" arrives as " 01:00" (form decoding): a space cannot be meant
-            return OffsetDateTime.parse(value.trim().replace(' ', '+')).toInstant();
+            Instant since = OffsetDateTime.parse(value.trim().replace(' ', '+')).toInstant();
+            if (!QueryParams.inRange(since)) {
+                throw RejectedRequestException.badRequest("invalid_since", "since must be a time in the years 0001 to 9999");
+            }
+            return since;
         } catch (DateTimeParseException e) {
             throw RejectedRequestException.badRequest("invalid_since",
                     "since must be an ISO-8601 instant with an offset, e.g. 2026-11-23T09:00:00Z; got '" + value + "'");
         }
     }
 
-    private static Set<String> split(String value) {
+    /** Comma-separated entries, each stripped of (Unicode) white space; empty ones are skipped. */
+    private static Set<String> split(String name, String value) {
         if (value == null || value.isBlank()) {
             return Set.of();
         }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        if (QueryParams.hasControlCharacter(value)) {
+            throw RejectedRequestException.badRequest("invalid_parameter", name + " must not contain control characters");
+        }
+        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 

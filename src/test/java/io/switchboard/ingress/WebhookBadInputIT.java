@@ -1,6 +1,7 @@
 package io.switchboard.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.HubIntegrationTest;
@@ -10,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -132,6 +134,45 @@ class WebhookBadInputIT extends HubIntegrationTest {
     }
 
     @Test
+    void aTelphinCallbackIdTooLongForTheCallKeysIsA400() {
+        long inboxBefore = inboxRows();
+        String path = "/webhooks/telphin/" + source("telphin-demo").token();
+        String callback = fixture("telphin/callback/01-dial-out.form").strip();
+        String atLimit = "cb-" + "a".repeat(113); // call_api_id: + 116 = 128
+        String over = atLimit + "b";
+
+        HttpResponse<String> refused = post(path, "application/x-www-form-urlencoded",
+                callback.replace("CallAPIID=cb-3593300-4d0b8e9f7a6c4b5d", "CallAPIID=" + over)
+                        .replace("a7d0c8e43b9d4e6f5c2b1a8d7e4f3c07", "a7d0c8e43b9d4e6f5c2b1a8d7e4f3c99"), Map.of());
+        assertJsonError(refused, 400, "field_too_long");
+        assertThat(json(refused).path("message").asText()).contains("callApiId").contains("116");
+        assertThat(inboxRows()).as("nothing committed to the inbox").isEqualTo(inboxBefore);
+
+        HttpResponse<String> accepted = post(path, "application/x-www-form-urlencoded",
+                callback.replace("CallAPIID=cb-3593300-4d0b8e9f7a6c4b5d", "CallAPIID=" + atLimit)
+                        .replace("a7d0c8e43b9d4e6f5c2b1a8d7e4f3c07", "a7d0c8e43b9d4e6f5c2b1a8d7e4f3c98"), Map.of());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).alias("the id at the limit is journalled")
+                .until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM call_keys WHERE vendor_key = ?", Long.class,
+                        "call_api_id:" + atLimit) == 1);
+    }
+
+    @Test
+    void aContentTypeLongerThanTheInboxKeepsIsA400AndNothingIsStored() {
+        long inboxBefore = inboxRows();
+        String body = "{\"type\":\"sms.mo\",\"data\":{\"text\":\"hi\"}}";
+        String secret = source("callr-demo").callr().hmacSecret();
+        String longType = "application/json; charset=utf-8; x=" + "y".repeat(230);
+
+        HttpResponse<String> response = post("/webhooks/callr", longType, body,
+                Map.of(CallrSigner.HEADER, CallrSigner.sign(body, secret, "SHA256")));
+
+        assertJsonError(response, 400, "content_type_too_long");
+        assertThat(json(response).path("message").asText()).contains("255");
+        assertThat(inboxRows()).isEqualTo(inboxBefore);
+    }
+
+    @Test
     void anUnpairedSurrogateOrANulIsA400() {
         long inboxBefore = inboxRows();
         String path = "/webhooks/keyyo-cti/" + source("keyyo-demo").token();
@@ -223,6 +264,15 @@ class WebhookBadInputIT extends HubIntegrationTest {
         assertJsonError(get("/api/v1/calls?number=%2B33%01"), 400, "invalid_parameter");
         assertJsonError(get("/api/v1/calls/does-not-exist"), 404, "call_not_found");
         assertJsonError(get("/api/v1/events?since=2026-01-02&until=2026-01-01"), 400, "invalid_parameter");
+        assertJsonError(get("/api/v1/calls?vendor=kee%00yo"), 400, "invalid_parameter");
+        assertJsonError(get("/api/v1/events?callId=a%1Fb"), 400, "invalid_parameter");
+        assertJsonError(get("/api/v1/calls?since=%2B300000-01-01T00:00:00Z"), 400, "invalid_parameter");
+        assertJsonError(get("/api/v1/deliveries?subscription=a%00"), 400, "invalid_parameter");
+        assertJsonError(post("/api/v1/deliveries/replay", "application/json",
+                "{\"subscription\":\"s\",\"since\":\"+300000-01-01T00:00:00Z\"}", Map.of()), 400, "invalid_field");
+        assertJsonError(post("/api/v1/deliveries/replay", "application/json",
+                "{\"subscription\":\"s\\u0000\",\"callId\":\"c\"}", Map.of()), 400, "invalid_field");
+        assertThat(get("/api/v1/calls?since=9999-12-31T23:59:59Z").statusCode()).isEqualTo(200);
     }
 
     private long inboxRows() {

@@ -64,6 +64,21 @@ class JournalLimitsTest {
     }
 
     @Test
+    void aHubCallbackIdMustFitTheCallKeysBehindItsPrefix() {
+        int max = JournalLimits.ID - CorrelationKeys.CALL_API_ID.length();
+        String atLimit = "cb-" + "a".repeat(max - 3);
+
+        assertThat(JournalLimits.problem(event().attributes(Map.of("callApiId", atLimit)).build())).isEmpty();
+        assertThat(JournalLimits.problem(event().attributes(Map.of("callApiId", atLimit + "b")).build()))
+                .hasValueSatisfying(p -> {
+                    assertThat(p.code()).isEqualTo("field_too_long");
+                    assertThat(p.message()).contains("attributes.callApiId").contains(String.valueOf(max));
+                });
+        assertThat(JournalLimits.problem(event().attributes(Map.of("callApiId", "x".repeat(max + 1))).build()))
+                .as("not a hub callback: no call key, no limit").isEmpty();
+    }
+
+    @Test
     void unpairedSurrogatesAndNulAreInvalidTextInAnyField() {
         assertThat(JournalLimits.problem(event().vendorCallId("\uD800").build()))
                 .hasValueSatisfying(p -> assertThat(p.message()).contains("vendorCallId").contains("\\ud800"));

@@ -88,6 +88,23 @@ class PostgresJournalIT {
             callId = telphinCalls.path("items").get(0).path("id").asText();
             assertThat(api(hub, "/api/v1/calls/" + callId).path("events")).hasSize(3);
             assertThat(api(hub, "/api/v1/events?vendor=telphin&limit=10").path("total").asInt()).isEqualTo(3);
+
+            // What PostgreSQL itself would refuse (NUL in text, years past its range) is a 400 before the query.
+            for (String bad : List.of("/api/v1/calls?vendor=tel%00phin", "/api/v1/calls?line=%00",
+                    "/api/v1/events?callId=a%00b", "/api/v1/events?type=%00",
+                    "/api/v1/calls?since=%2B300000-01-01T00:00:00Z", "/api/v1/events?until=-100000-01-01T00:00:00Z",
+                    "/api/v1/deliveries?subscription=pg%00test", "/api/v1/deliveries?since=%2B300000-01-01T00:00:00Z")) {
+                HttpResponse<String> response = send(hub, bad);
+                assertThat(response.statusCode()).as(bad).isEqualTo(400);
+                assertThat(CanonicalJson.MAPPER.readTree(response.body()).path("error").asText()).as(bad).isEqualTo("invalid_parameter");
+            }
+            for (String bad : List.of("{\"subscription\":\"pg\\u0000test\",\"callId\":\"x\"}",
+                    "{\"subscription\":\"pg-test\",\"callId\":\"a\\u0000\"}",
+                    "{\"subscription\":\"pg-test\",\"since\":\"+300000-01-01T00:00:00Z\"}")) {
+                HttpResponse<String> response = post(hub, "/api/v1/deliveries/replay", bad);
+                assertThat(response.statusCode()).as(bad).isEqualTo(400);
+                assertThat(CanonicalJson.MAPPER.readTree(response.body()).path("error").asText()).as(bad).isEqualTo("invalid_field");
+            }
         }
         try (ConfigurableApplicationContext hub = startHub()) {
             JsonNode call = api(hub, "/api/v1/calls/" + callId);
@@ -123,6 +140,16 @@ class PostgresJournalIT {
         HttpResponse<String> response = send(hub, pathAndQuery);
         assertThat(response.statusCode()).as(pathAndQuery).isEqualTo(200);
         return CanonicalJson.MAPPER.readTree(response.body());
+    }
+
+    private static HttpResponse<String> post(ConfigurableApplicationContext hub, String path, String json) throws Exception {
+        int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + io.switchboard.HubIntegrationTest.TEST_API_KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> send(ConfigurableApplicationContext hub, String pathAndQuery) throws Exception {
