@@ -68,7 +68,11 @@ public class ClickToCallService {
         try {
             originated = originator.originate(placement);
         } catch (IllegalArgumentException e) {
-            throw RejectedRequestException.badRequest("invalid_request", e.getMessage());
+            // The request was checked above (numbers, caller): what the vendor client still refuses
+            // is the source's own settings, so it is the operator's to fix, not the caller's.
+            LOG.warn("Click-to-call through source '{}' refused by its settings: {}", who.source().id(), e.getMessage());
+            throw new RejectedRequestException(409, "click_to_call_not_configured", "Source '" + who.source().id()
+                    + "' cannot place calls: " + e.getMessage() + "; fix it in config/switchboard.yaml");
         }
         CallEvent event = originateEvent(placement, originated, request, requestedBy, requestedAt);
         String id = writeLock.call(() -> tx.execute(status -> journal.originate(hubCallId, event, originated.pendingKeys())));

@@ -1,5 +1,8 @@
 package io.switchboard.config;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
@@ -35,7 +38,7 @@ public record Source(
         @DefaultValue KeyyoOptions keyyo,
         @DefaultValue CallrOptions callr,
         @DefaultValue UdeskOptions udesk,
-        @DefaultValue ApiOptions api) {
+        @Valid @DefaultValue ApiOptions api) {
 
     public static final Set<String> VENDORS = Set.of("keyyo", "callr", "telphin", "udesk");
 
@@ -149,8 +152,8 @@ public record Source(
             String apiKey,
             String loginAs,
             @DefaultValue("switchboard-click-to-call") String appName,
-            @DefaultValue("30") int agentTimeout,
-            @DefaultValue("40") int customerTimeout,
+            @DefaultValue("30") @Min(5) @Max(300) int agentTimeout,
+            @DefaultValue("40") @Min(5) @Max(300) int customerTimeout,
             String clientId,
             String clientSecret,
             String sid,
