@@ -52,7 +52,7 @@ class RoomFeedConsumer extends ScheduledPollConsumer {
                 continue;
             }
             attempts++;
-            if (attempts >= endpoint.getMaxAttempts()) {
+            if (endpoint.getMaxAttempts() > 0 && attempts >= endpoint.getMaxAttempts()) { // 0: no limit, as switchboard:calls
                 LOG.error("Subscription '{}' gave up room event {} ({}) after {} attempts, kept as DEAD (replay: POST"
                         + " /api/v1/admin/pms/room-events/dead/{}/{}/replay): {}", name, event.seq(), event.type(), attempts,
                         name, event.seq(), failure.toString());

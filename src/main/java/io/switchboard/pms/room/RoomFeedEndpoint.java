@@ -14,7 +14,8 @@ import org.apache.camel.support.ScheduledPollEndpoint;
  * {@code switchboard:rooms?subscription=NAME&types=CHECK_IN,CHECK_OUT}: room events in order, one
  * per message (JSON, {@link RoomEvent}). Each subscription keeps its cursor in the journal. An event
  * whose route fails is retried with backoff — later events wait, so a room's check-in is never
- * overtaken by its check-out — and after {@code maxAttempts} set aside as DEAD in
+ * overtaken by its check-out — and after {@code maxAttempts} (0: no limit, the event holds the
+ * later ones until it goes through) set aside as DEAD in
  * {@code pms_room_dead_events} (listed and replayed through the admin API, never lost) so later
  * events go on. Options are documented in the {@code switchboard-room-source} Kamelet.
  */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,40 @@ class RoomFeedDeadEventIT extends HubIntegrationTest {
         assertThat(json(get("/api/v1/admin/pms/room-events/dead?limit=0")).path("error").asText()).isEqualTo("invalid_parameter");
         assertThat(delivered("9901")).isEqualTo(1);
         camel.getRouteController().stopRoute("it-dead-room-events");
+    }
+
+    @Test
+    void withMaxAttemptsZeroAFailingEventIsRetriedUntilItGoesThroughAndNeverSetAside() throws Exception {
+        String subscription = "it-room-events-no-limit";
+        AtomicInteger failuresLeft = new AtomicInteger(5);
+        List<String> order = new CopyOnWriteArrayList<>();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("switchboard:rooms?subscription=" + subscription + "&delay=20&maxAttempts=0&initialBackoff=10"
+                        + "&maxBackoff=20&types=CHECK_OUT")
+                        .routeId(subscription)
+                        .process(e -> {
+                            String room = CanonicalJson.MAPPER.readTree(e.getMessage().getBody(String.class)).path("room").asText();
+                            if (room.equals("9911") && failuresLeft.getAndDecrement() > 0) {
+                                throw new IllegalStateException("PMS busy");
+                            }
+                            order.add(room);
+                        });
+            }
+        });
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM pms_room_subscriptions WHERE name = ?", Integer.class, subscription) == 1);
+        events.append(RoomEvent.of(RoomEventType.CHECK_OUT, "9911", "9911", Instant.now()));
+        events.append(RoomEvent.of(RoomEventType.CHECK_OUT, "9912", "9912", Instant.now()));
+
+        await().atMost(WAIT).until(() -> order.contains("9912"));
+        assertThat(order).containsSubsequence("9911", "9912");
+        assertThat(order.stream().filter("9911"::equals).count()).isEqualTo(1);
+        assertThat(failuresLeft.get()).as("all five failures happened first").isNegative();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pms_room_dead_events WHERE subscription = ?", Integer.class,
+                subscription)).isZero();
+        camel.getRouteController().stopRoute(subscription);
     }
 
     private long delivered(String room) {
