@@ -91,7 +91,7 @@ record LiveFilter(Set<String> lines, Set<String> agents, boolean replayCurrent, 
         }
     }
 
-    /** Comma-separated entries, each stripped of (Unicode) white space; empty ones are skipped. */
+    /** Comma-separated entries, each stripped of (Unicode) white space and no-break spaces; empty ones are skipped. */
     private static Set<String> split(String name, String value) {
         if (value == null || value.isBlank()) {
             return Set.of();
@@ -99,8 +99,25 @@ record LiveFilter(Set<String> lines, Set<String> agents, boolean replayCurrent, 
         if (QueryParams.hasControlCharacter(value)) {
             throw RejectedRequestException.badRequest("invalid_parameter", name + " must not contain control characters");
         }
-        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        return Arrays.stream(value.split(",")).map(LiveFilter::stripSpace).filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** {@link String#strip()} that also takes no-break spaces (U+00A0, U+2007, U+202F) off the ends. */
+    private static String stripSpace(String entry) {
+        int start = 0;
+        int end = entry.length();
+        while (start < end && isSpace(entry.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(entry.charAt(end - 1))) {
+            end--;
+        }
+        return entry.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     boolean matches(Call call) {

@@ -180,6 +180,14 @@ class HttpErrorsIT extends HubIntegrationTest {
         assertThat(output.getAll()).doesNotContain(token);
     }
 
+    @Test
+    void anUndecodableQueryStringIsA400OfTheHubNamingTheEncoding() {
+        assertError(raw("GET /webhooks/keyyo/" + token + "?type=SETUP&callref=%zz HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n"), 400, "malformed_encoding");
+        assertError(raw("GET /api/v1/calls?vendor=%zz HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + io.switchboard.HubIntegrationTest.TEST_API_KEY + "\r\nConnection: close\r\n\r\n"), 400, "malformed_query");
+    }
+
     /**
      * Tomcat logs the first unparsable request line at INFO, request target (and token) included:
      * application.yaml keeps its Http11Processor at WARN. Root is at INFO here, as in production.

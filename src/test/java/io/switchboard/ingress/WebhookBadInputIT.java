@@ -75,8 +75,7 @@ class WebhookBadInputIT extends HubIntegrationTest {
         HttpResponse<String> response = post("/webhooks/telphin/" + source("telphin-demo").token(),
                 "application/x-www-form-urlencoded", "EventType=dial-in&CallID=%zz", Map.of());
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response).path("error").asText()).isNotBlank();
+        assertJsonError(response, 400, "malformed_encoding");
     }
 
     @Test

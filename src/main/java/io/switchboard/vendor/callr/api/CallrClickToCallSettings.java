@@ -5,7 +5,7 @@ package io.switchboard.vendor.callr.api;
  *
  * @param appName                name of the {@code CLICKTOCALL10} app the hub creates once (default {@code switchboard-click-to-call})
  * @param agentTimeoutSeconds    how long the agent's phone (party A, called first) rings, 5..300 (default 30)
- * @param customerTimeoutSeconds how long the customer's phone (party B) rings, 5..300 (default 45)
+ * @param customerTimeoutSeconds how long the customer's phone (party B) rings, 5..300 (default 40, as the source setting `customer-timeout`)
  */
 public record CallrClickToCallSettings(String appName, int agentTimeoutSeconds, int customerTimeoutSeconds) {
 
@@ -14,7 +14,7 @@ public record CallrClickToCallSettings(String appName, int agentTimeoutSeconds, 
     public CallrClickToCallSettings {
         appName = appName == null || appName.isBlank() ? DEFAULT_APP_NAME : appName.strip();
         agentTimeoutSeconds = agentTimeoutSeconds == 0 ? 30 : agentTimeoutSeconds;
-        customerTimeoutSeconds = customerTimeoutSeconds == 0 ? 45 : customerTimeoutSeconds;
+        customerTimeoutSeconds = customerTimeoutSeconds == 0 ? 40 : customerTimeoutSeconds;
         checkTimeout(agentTimeoutSeconds, "agentTimeoutSeconds");
         checkTimeout(customerTimeoutSeconds, "customerTimeoutSeconds");
     }

@@ -27,12 +27,12 @@ class CallrClickToCallStartTest {
     private static final String FIRST_START = """
             {"id":2,"jsonrpc":"2.0","method":"clicktocall/calls.start_2","params":["APP7XK2Q",
               [{"number":"+33612345678","timeout":30}],
-              [{"number":"+33187654321","timeout":45}],
+              [{"number":"+33187654321","timeout":40}],
               {"cli":"+33972101010","cdr_field":"sbc2c0001"}]}""";
     private static final String SECOND_START = """
             {"id":3,"jsonrpc":"2.0","method":"clicktocall/calls.start_2","params":["APP7XK2Q",
               [{"number":"+33612345678","timeout":30}],
-              [{"number":"+33155555555","timeout":45}],
+              [{"number":"+33155555555","timeout":40}],
               {}]}""";
 
     private CallrApiClient client;
