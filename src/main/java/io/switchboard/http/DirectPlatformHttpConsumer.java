@@ -2,13 +2,18 @@ package io.switchboard.http;
 
 import io.switchboard.ingress.HttpReplies;
 import io.switchboard.ingress.IngressMetrics;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpConsumer;
+import org.apache.camel.http.common.HttpBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,12 +29,18 @@ final class DirectPlatformHttpConsumer extends SpringBootPlatformHttpConsumer {
 
     private final HttpWorkerPool workers;
     private final IngressMetrics metrics;
+    private final HttpBinding requestBinding;
 
+    /**
+     * @param requestBinding reads the request into the Camel message instead of Camel's binding
+     *     (which still writes the answer), or null for Camel's
+     */
     DirectPlatformHttpConsumer(PlatformHttpEndpoint endpoint, Processor processor, HttpWorkerPool workers,
-            IngressMetrics metrics) {
+            IngressMetrics metrics, HttpBinding requestBinding) {
         super(endpoint, processor, Runnable::run);
         this.workers = workers;
         this.metrics = metrics;
+        this.requestBinding = requestBinding;
     }
 
     @Override
@@ -57,6 +68,44 @@ final class DirectPlatformHttpConsumer extends SpringBootPlatformHttpConsumer {
             workers.exit();
         }
         return null; // handled: Spring MVC starts no async processing for a null future
+    }
+
+    /**
+     * Camel's request handling, with the message read by {@link #requestBinding} when there is one:
+     * its headers, and its body as the binding parses it (not turned into a stream cache). It leaves
+     * out what those routes never use: the cookie handler, the context-path header, the servlet
+     * request and response as headers, and the charset property taken from the Content-Type.
+     */
+    @Override
+    protected void handleService(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (requestBinding == null) {
+            super.handleService(request, response);
+            return;
+        }
+        if (isSuspended()) {
+            answer(response, 503, "unavailable", "The hub is not accepting requests on this path right now");
+            return;
+        }
+        Exchange exchange = createExchange(true);
+        exchange.setPattern(ExchangePattern.InOut);
+        // Not PlatformHttpMessage.init: it would ask Camel's type converter for a StreamCache of
+        // the body, and for a byte[] that lookup misses expensively on every request.
+        PlatformHttpMessage message = new PlatformHttpMessage(request, response, exchange, requestBinding, true);
+        exchange.setIn(message);
+        requestBinding.readRequest(request, message);
+        message.setBody(requestBinding.parseBody(request, message));
+        try {
+            createUoW(exchange);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        } finally {
+            afterProcess(response, exchange);
+        }
     }
 
     private static void answer(HttpServletResponse response, int status, String code, String message) {

@@ -1,6 +1,7 @@
 package io.switchboard.http;
 
 import io.switchboard.ingress.IngressMetrics;
+import io.switchboard.ingress.WebhookHttpBinding;
 import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.apache.camel.component.platform.http.spi.PlatformHttpConsumer;
@@ -21,7 +22,7 @@ final class DirectPlatformHttpEngine implements PlatformHttpEngine {
 
     @Override
     public PlatformHttpConsumer createConsumer(PlatformHttpEndpoint endpoint, Processor processor) {
-        return new DirectPlatformHttpConsumer(endpoint, processor, workers, metrics);
+        return new DirectPlatformHttpConsumer(endpoint, processor, workers, metrics, WebhookHttpBinding.forEndpoint(endpoint));
     }
 
     @Override

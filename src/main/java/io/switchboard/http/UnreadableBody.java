@@ -16,6 +16,10 @@ public final class UnreadableBody {
     /** The {@code error} code of the 400. */
     public static final String CODE = "malformed_body";
 
+    /** The 400's message for a form body that is not {@code name=value} fields. */
+    public static final String NOT_A_FORM =
+            "The body could not be read: it is not valid application/x-www-form-urlencoded data (each field is name=value)";
+
     private UnreadableBody() {}
 
     public static boolean is(Throwable e) {
@@ -34,9 +38,10 @@ public final class UnreadableBody {
 
     /** The 400's message for {@code e}, which {@link #is} accepted. */
     public static String message(Throwable e) {
-        return "The body could not be read: it is not valid " + (textFault(e)
-                ? "text in its charset (UTF-8 unless the Content-Type says otherwise), or it was cut short"
-                : "application/x-www-form-urlencoded data (each field is name=value)");
+        return textFault(e)
+                ? "The body could not be read: it is not valid text in its charset (UTF-8 unless the Content-Type says"
+                        + " otherwise), or it was cut short"
+                : NOT_A_FORM;
     }
 
     private static boolean textFault(Throwable e) {

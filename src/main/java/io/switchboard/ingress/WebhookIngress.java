@@ -32,7 +32,7 @@ public class WebhookIngress {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIngress.class);
 
     /** Request headers worth keeping with the raw request (never credentials). */
-    private static final List<String> KEPT_HEADERS =
+    static final List<String> KEPT_HEADERS =
             List.of("x-callr-eventid", "x-callr-hmacsignature", "timestamp", "appid", "sign", "user-agent");
 
     private static final long COMMIT_TIMEOUT_SECONDS = 10;

@@ -1,6 +1,7 @@
 package io.switchboard.ingress;
 
 import io.switchboard.config.SwitchboardProperties;
+import io.switchboard.http.UnreadableBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,10 +19,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks what the HTTP layer itself would choke on before Camel sees a webhook: a body over the
- * size limit (413, without reading it all) and URL encoding that does not decode (400). Camel's
- * HTTP binding decodes form bodies before any route runs, so these must be caught here to get a
- * JSON 4xx instead of a 500.
+ * Checks what would stop a webhook before its route can answer, and reads the body once: a body
+ * over the size limit (413, without reading it all), URL encoding that does not decode (400
+ * {@code malformed_encoding}) and a form body that is not {@code name=value} fields (400
+ * {@code malformed_body}). The webhook routes take the body it read ({@link WebhookHttpBinding}).
  */
 class WebhookRequestGuard extends OncePerRequestFilter {
 
@@ -53,8 +54,13 @@ class WebhookRequestGuard extends OncePerRequestFilter {
             reject(request, response, 413, "payload_too_large", "Request body is larger than " + maxBodyBytes + " bytes");
             return;
         }
-        if (!decodes(request.getQueryString()) || (isForm(request) && !decodes(new String(body, StandardCharsets.UTF_8)))) {
+        String form = isForm(request) ? new String(body, StandardCharsets.UTF_8) : null;
+        if (!decodes(request.getQueryString()) || (form != null && !decodes(form))) {
             reject(request, response, 400, "malformed_encoding", "Malformed URL encoding in the query string or form body");
+            return;
+        }
+        if (form != null && !allFieldsNamed(form)) {
+            reject(request, response, 400, UnreadableBody.CODE, UnreadableBody.NOT_A_FORM);
             return;
         }
         request.setAttribute(BODY_ATTRIBUTE, body);
@@ -79,6 +85,16 @@ class WebhookRequestGuard extends OncePerRequestFilter {
     private static boolean isForm(HttpServletRequest request) {
         String type = request.getContentType();
         return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    /** Whether every field of a form body is {@code name=value} (empty fields, {@code a&&b=1}, are skipped). */
+    static boolean allFieldsNamed(String form) {
+        for (String field : form.split("&")) {
+            if (!field.isEmpty() && field.indexOf('=') < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean decodes(String encoded) {
@@ -109,7 +125,7 @@ class WebhookRequestGuard extends OncePerRequestFilter {
                 SwitchboardProperties properties, IngressMetrics metrics) {
             FilterRegistrationBean<WebhookRequestGuard> registration =
                     new FilterRegistrationBean<>(new WebhookRequestGuard(properties.ingress().maxBodyBytes(), metrics));
-            registration.addUrlPatterns("/webhooks/*");
+            registration.addUrlPatterns(WebhookRoutes.PATH_PREFIX + "*");
             return registration;
         }
     }

@@ -13,6 +13,9 @@ class WebhookRoutes extends RouteBuilder {
 
     static final String ERRORS = "webhook-errors";
 
+    /** Every webhook path starts with this ({@link WebhookRequestGuard}, {@link WebhookHttpBinding}). */
+    static final String PATH_PREFIX = "/webhooks/";
+
     private final WebhookIngress webhookIngress;
 
     WebhookRoutes(WebhookIngress webhookIngress) {
@@ -21,11 +24,11 @@ class WebhookRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        ingress("keyyo-notification-ingress", "/webhooks/keyyo/{token}", "GET,POST", "keyyo");
-        ingress("keyyo-cti-ingress", "/webhooks/keyyo-cti/{token}", "POST", "keyyo-cti");
-        ingress("callr-webhook-ingress", "/webhooks/callr", "POST", "callr");
-        ingress("telphin-event-ingress", "/webhooks/telphin/{token}", "GET,POST", "telphin");
-        ingress("udesk-callback-ingress", "/webhooks/udesk", "POST", "udesk");
+        ingress("keyyo-notification-ingress", PATH_PREFIX + "keyyo/{token}", "GET,POST", "keyyo");
+        ingress("keyyo-cti-ingress", PATH_PREFIX + "keyyo-cti/{token}", "POST", "keyyo-cti");
+        ingress("callr-webhook-ingress", PATH_PREFIX + "callr", "POST", "callr");
+        ingress("telphin-event-ingress", PATH_PREFIX + "telphin/{token}", "GET,POST", "telphin");
+        ingress("udesk-callback-ingress", PATH_PREFIX + "udesk", "POST", "udesk");
     }
 
     private void ingress(String routeId, String path, String methods, String vendor) {

@@ -74,6 +74,40 @@ class WebhookRequestGuardTest {
         assertThat(meters.get("switchboard.webhook.rejected").tag("vendor", "callr").counter().count()).isEqualTo(1.0);
     }
 
+    @Test
+    void aFormFieldWithoutAnEqualsSignIsRefusedAsMalformedBody() throws Exception {
+        MockHttpServletRequest request = form("account=33172587948&type=SETUP&x");
+
+        Passed passed = filter(request);
+
+        assertThat(passed.reached).isFalse();
+        assertThat(passed.response.getStatus()).isEqualTo(400);
+        assertThat(passed.response.getContentAsString())
+                .contains("\"error\":\"malformed_body\"")
+                .contains("each field is name=value");
+        assertThat(meters.get("switchboard.webhook.rejected").tag("vendor", "keyyo").tag("reason", "malformed_body")
+                        .counter().count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void emptyFormFieldsAndEmptyNamesOrValuesPass() throws Exception {
+        assertThat(filter(form("a=1&&b=&=3&")).reached).isTrue();
+        assertThat(filter(form("")).reached).isTrue();
+    }
+
+    @Test
+    void aJsonBodyIsNotHeldToFormFields() throws Exception {
+        assertThat(filter(post("{\"a\":1}")).reached).isTrue();
+    }
+
+    private static MockHttpServletRequest form(String body) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/webhooks/keyyo/some-token");
+        request.setContentType("application/x-www-form-urlencoded");
+        request.setContent(body.getBytes(StandardCharsets.UTF_8));
+        return request;
+    }
+
     private static MockHttpServletRequest post(String body) {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/webhooks/callr");
         request.setContentType("application/json");
