@@ -12,7 +12,9 @@
 # bench/run.sh, the processor's backlog is drained before every ping run (a ping measured while
 # the processor drains is not the stack's ceiling), so the ratio it prints compares with
 # bench/run.sh's. Each measured line also gives the hub's CPU per request (all its threads, from
-# /proc), the figure that moves least when the box is shared. The warm-up rounds replay one file,
+# /proc), the figure that moves least when the box is shared; the drain of the measured webhooks'
+# backlog gives the processor's rate and the hub's CPU per translated row. The environment is the
+# hub's too (e.g. SWITCHBOARD_DB_URL for another journal URL). The warm-up rounds replay one file,
 # so rounds 2 and 3 repeat events (accepted and stored, then dropped as duplicates by the processor).
 # Shorter and rougher than bench/run.sh (no preload, no fixed-rate run): use it to compare builds
 # run one after the other, not as the benchmark's figures.
@@ -55,8 +57,13 @@ for r in 1 2 3; do
 done
 W=$(measured webhooks "$D/measure.txt" 20)
 echo "$L MEASURE webhooks $W"
-echo "$L pending inbox rows after the webhooks: $(pending)"
+# The backlog those webhooks left, translated into the journal with nothing else running: the
+# processor's cost per event (its thread, the journal's commits and the garbage they make).
+ROWS=$(printf '%.0f' "$(pending)"); T0=$(hub_ticks); S0=$(date +%s%N)
 drain
+awk -v n="$ROWS" -v ms="$(( ($(date +%s%N) - S0) / 1000000 ))" -v t="$(( $(hub_ticks) - T0 ))" -v hz="$HZ" -v l="$L" 'BEGIN {
+  printf "%s MEASURE drain rows=%d ms=%d rows_per_s=%.0f hub_cpu_us_per_row=%.1f\n", l, n, ms,
+    (ms > 0 ? 1000 * n / ms : 0), (n > 0 ? 1e6 * t / hz / n : 0) }'
 P=$(measured ping 15)
 echo "$L MEASURE ping $P"
 rps() { sed -E 's/.* rps=([0-9.]+).*/\1/' <<<"$1"; }

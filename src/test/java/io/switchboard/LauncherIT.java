@@ -3,6 +3,10 @@ package io.switchboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,27 +95,41 @@ class LauncherIT {
         Path app = work.resolve(".switchboard-app");
         Path archive = app.resolve(jdk.feature() >= 25 ? "app.aot" : "app.jsa");
 
-        hub = launch(jdk, work, "-Xmx256m", "first.log");
+        int port = ChildHub.freePort();
+        hub = launch(jdk, work, "-Xmx256m", "first.log", port);
         assertThat(hub.output()).contains("switchboard: recording the");
+        assertThat(memoryPools(port)).as("the script's default collector: parallel").contains("PS Old Gen");
         hub.stop(Duration.ofSeconds(120));
         assertThat(archive).as("archive written when the hub stopped").isNotEmptyFile();
         assertThat(app.resolve("switchboard-0.1.0-SNAPSHOT.jar")).as("the extracted jar").isRegularFile();
 
+        // A collector named in JAVA_OPTS replaces the script's, and the archive recorded under the
+        // other collector still serves (the strict flag makes the JVM refuse to start without it).
         String strict = jdk.feature() >= 25 ? "-XX:AOTMode=on" : "-Xshare:on";
-        hub = launch(jdk, work, "-Xmx256m " + strict, "second.log");
+        port = ChildHub.freePort();
+        hub = launch(jdk, work, "-Xmx256m -XX:+UseG1GC " + strict, "second.log", port);
         assertThat(hub.output()).doesNotContain("switchboard: recording the").contains("Started SwitchboardApplication");
+        assertThat(memoryPools(port)).as("the collector JAVA_OPTS names").contains("G1 Old Gen").doesNotContain("PS Old Gen");
         hub.stop(Duration.ofSeconds(120));
     }
 
     /** bin/switchboard execs java, so the SIGTERM of {@link ChildHub#stop} reaches the JVM. */
-    private static ChildHub launch(Jdk jdk, Path work, String javaOpts, String log) throws IOException {
-        int port = ChildHub.freePort();
+    private static ChildHub launch(Jdk jdk, Path work, String javaOpts, String log, int port) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of("bin/switchboard").toAbsolutePath().toString(),
                 JAR.toAbsolutePath().toString(), "--server.port=" + port)
                 .directory(work.toFile());
         builder.environment().put("JAVA", jdk.java().toString());
         builder.environment().put("JAVA_OPTS", javaOpts);
         return ChildHub.start(builder, port, work.resolve(log), Duration.ofSeconds(120));
+    }
+
+    /** The JVM's memory pools as the hub's metrics name them (their names tell the collector). */
+    private static String memoryPools(int port) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/metrics/jvm.memory.used")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     private static int featureVersion(Path java) {
