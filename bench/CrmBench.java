@@ -208,7 +208,7 @@ public class CrmBench {
             hangups.add(telphin(hub, "hangup", callId(phase, i), t0us + 60_000_000L + i));
         }
         sendAll(client, rings);
-        awaitQuiet(30);
+        awaitQuiet(hub, 30);
         long before = writes.get();
         long start = System.nanoTime();
         sendAll(client, hangups);
@@ -249,7 +249,7 @@ public class CrmBench {
             rings.add(telphin(hub, "dial-in", callId(phase, i), t0us + i));
         }
         sendAll(client, rings);
-        awaitQuiet(30);
+        awaitQuiet(hub, 30);
         long[] due = new long[calls];
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         long failedBefore = client.failed.get();
@@ -300,7 +300,13 @@ public class CrmBench {
     }
 
     /** Waits until the stub has seen no write for a second (RINGING changes are not delivered, but be safe). */
-    static void awaitQuiet(int maxSeconds) {
+    /**
+     * Waits (at most maxSeconds) until the hub is idle: its inbox holds no untranslated request and
+     * no CRM write came for a second. Ringing calls make no CRM write, so without the inbox check a
+     * phase began while the rings it had just sent were still queued, and its first hang-ups waited
+     * behind them: at 2,000 calls/s that put seconds of ring backlog into the lag (2026-12-07).
+     */
+    static void awaitQuiet(String hub, int maxSeconds) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
         long last = writes.get();
         long quietSince = System.nanoTime();
@@ -310,9 +316,24 @@ public class CrmBench {
             if (now != last) {
                 last = now;
                 quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(1)) {
+            } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(1) && pendingInbox(hub) == 0) {
                 return;
             }
+        }
+        throw new IllegalStateException("the hub was not idle within " + maxSeconds + " s (inbox rows pending: "
+                + pendingInbox(hub) + ")");
+    }
+
+    private static final Pattern METRIC_VALUE = Pattern.compile("\"value\":([0-9.E+-]+)");
+
+    /** The hub's switchboard.inbox.pending gauge. */
+    static long pendingInbox(String hub) throws Exception {
+        try (InputStream in = URI.create(hub + "/actuator/metrics/switchboard.inbox.pending").toURL().openStream()) {
+            Matcher m = METRIC_VALUE.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            if (!m.find()) {
+                throw new IllegalStateException("no value in the hub's switchboard.inbox.pending");
+            }
+            return (long) Double.parseDouble(m.group(1));
         }
     }
 
