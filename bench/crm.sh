@@ -56,53 +56,10 @@ echo "run directory: $RUN"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 STUB=${BENCH_STUB:-java}
-NGINX_PID=
-nginx_ticks() { # CPU of nginx's master and worker (0 without nginx)
-  local sum=0 p
-  [[ -n $NGINX_PID ]] || { echo 0; return; }
-  for p in $NGINX_PID $(pgrep -P "$NGINX_PID" || true); do
-    sum=$(( sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) ))
-  done
-  echo "$sum"
-}
+source bench/nginx-stub.sh   # nginx_stub, nginx_ticks, NGINX_PID
 if [[ $STUB == nginx ]]; then
-  ECHO_MODULE=$(ls /usr/lib/nginx/modules/ngx_http_echo_module.so /usr/share/nginx/modules/ngx_http_echo_module.so 2>/dev/null | head -n 1 || true)
-  command -v nginx > /dev/null && [[ -n $ECHO_MODULE ]] \
-    || { echo "BENCH_STUB=nginx needs nginx and its echo module: apt-get install nginx-light libnginx-mod-http-echo" >&2; exit 2; }
-  NGX=$ROOT/$RUN/nginx
-  mkdir -p "$NGX/tmp"
-  : > "$NGX/crm.log"
-  cat > "$NGX/nginx.conf" <<NGINX
-load_module $ECHO_MODULE;
-daemon off;
-worker_processes 1;
-pid $NGX/nginx.pid;
-error_log $NGX/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $NGX/tmp; proxy_temp_path $NGX/tmp; fastcgi_temp_path $NGX/tmp;
-  uwsgi_temp_path $NGX/tmp; scgi_temp_path $NGX/tmp;
-  client_body_buffer_size 64k;
-  keepalive_requests 10000000;
-  keepalive_timeout 300s;
-  log_format crm escape=json '\$msec \$request_body';
-  server {
-    listen 127.0.0.1:$BENCH_STUB_PORT;
-    location = /crm/v3/objects/calls {
-      access_log $NGX/crm.log crm;
-      default_type application/json;
-      echo_read_request_body;
-      echo_sleep $(awk "BEGIN { printf \"%.3f\", $STUB_DELAY_MS / 1000 }");
-      echo_status 201;
-      echo '{"id":"1","properties":{"hs_object_id":"1"},"createdAt":"2026-11-23T10:00:00.000Z","archived":false}';
-    }
-  }
-}
-NGINX
-  nginx -c "$NGX/nginx.conf" -p "$NGX" &
-  NGINX_PID=$!
-  export BENCH_STUB_LOG=$NGX/crm.log
+  nginx_stub "$ROOT/$RUN/nginx" "$BENCH_STUB_PORT" "$STUB_DELAY_MS"
+  export BENCH_STUB_LOG=$NGINX_LOG
 fi
 
 HUB_PID=
