@@ -78,12 +78,8 @@ final class DirectPlatformHttpConsumer extends SpringBootPlatformHttpConsumer {
      */
     @Override
     protected void handleService(HttpServletRequest request, HttpServletResponse response) throws Exception {
-        if (requestBinding == null) {
-            super.handleService(request, response);
-            return;
-        }
-        if (isSuspended()) {
-            answer(response, 503, "unavailable", "The hub is not accepting requests on this path right now");
+        if (requestBinding == null || isSuspended()) {
+            super.handleService(request, response); // a suspended route: Camel's 503
             return;
         }
         Exchange exchange = createExchange(true);
