@@ -30,7 +30,6 @@ java bench/GenRequests.java "$D/measure.txt" 300000 mixed 12 > /dev/null
 fresh_hub "$JAR" "$@"
 echo "$L ready $READY_MS ms (options: -Xmx256m $*)"
 HZ=$(getconf CLK_TCK)
-hub_ticks() { awk '{print $14 + $15}' "/proc/$HUB_PID/stat"; }
 # measured LINE-OF-WRK COMMAND...: runs the command, appends the hub's CPU per answered request
 measured() {
   local t0 line
@@ -42,14 +41,6 @@ measured() {
 }
 webhooks() { BENCH_REQUESTS=$1 BENCH_THREADS=1 wrk -t1 -c128 -d"$2"s --timeout 10s --latency -s bench/requests.lua "$BASE/" | grep '^BENCH'; }
 ping() { wrk -t1 -c128 -d"$1"s --timeout 10s --latency -s bench/ping.lua "$BASE/bench/ping" | grep '^BENCH'; }
-drain() {  # until no inbox row is pending (at most 600 s)
-  local _
-  for _ in $(seq 1 1200); do
-    [[ $(printf '%.0f' "$(pending)") == 0 ]] && return 0
-    sleep 0.5
-  done
-  echo "$L backlog not drained within 600 s" >&2; exit 1
-}
 for r in 1 2 3; do
   echo "$L warm-up $r webhooks $(webhooks "$D/warm.txt" 20)"
   drain

@@ -5,7 +5,8 @@
 # Sets PORT (BENCH_PORT, 18080), BASE, D (an empty directory with a copy of this checkout's config,
 # routes and connectors, removed on exit), HUB_PID and READY_MS; fresh_hub starts JAR there on
 # BENCH_JAVA (default java) with -Xmx256m and profile "bench" and waits for /actuator/health
-# (at most 120 s). On exit the hub gets SIGTERM, then SIGKILL after 30 s.
+# (at most 120 s). On exit the hub gets SIGTERM, then SIGKILL after 30 s. Also: metric NAME (a
+# gauge or counter's value), pending, hub_ticks, drain.
 PORT=${BENCH_PORT:-18080}
 BASE=http://127.0.0.1:$PORT
 D=$(mktemp -d "/tmp/switchboard-${1:-bench}.XXXXXX")
@@ -31,4 +32,14 @@ fresh_hub() {  # fresh_hub JAR [JAVA-OPTION ...]
   done
   echo "hub not ready within 120 s" >&2; exit 1
 }
-pending() { curl -sf "$BASE/actuator/metrics/switchboard.inbox.pending" | sed -E 's/.*"value":([0-9.E+-]+).*/\1/'; }
+metric() { curl -sf "$BASE/actuator/metrics/$1" | sed -E 's/.*"value":([0-9.E+-]+).*/\1/'; }
+pending() { metric switchboard.inbox.pending; }
+hub_ticks() { awk '{print $14 + $15}' "/proc/$HUB_PID/stat"; }  # the hub's CPU time so far, in clock ticks
+drain() {  # until no inbox row is pending (at most 600 s)
+  local _
+  for _ in $(seq 1 1200); do
+    [[ $(printf '%.0f' "$(pending)") == 0 ]] && return 0
+    sleep 0.5
+  done
+  echo "backlog not drained within 600 s" >&2; exit 1
+}

@@ -3,6 +3,7 @@ package io.switchboard.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.SwitchboardApplication;
 import io.switchboard.ingress.Sources;
 import java.net.URI;
@@ -69,6 +70,9 @@ class DurabilityAcrossRestartIT {
             }
             JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox WHERE status = 'PENDING'", Integer.class)).isEqualTo(3);
+            // the file journal's compactor found H2's store behind the connection pool
+            assertThat(hub.getBean(MeterRegistry.class).get("switchboard.journal.file.bytes").gauge().value())
+                    .isPositive();
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM calls", Integer.class)).isZero();
 
             hub.getBean(InboxProcessor.class).start(); // translated now, but the subscriber keeps failing

@@ -1,0 +1,197 @@
+package io.switchboard.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Random;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
+
+/** The compactor against a real H2 file written the way the hub writes it (WRITE_DELAY=0). */
+class H2FileCompactorTest {
+
+    private static final int ROWS = 4_000;
+
+    @TempDir
+    Path dir;
+
+    private JdbcDataSource h2(String url) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        ds.setUser("sa");
+        return ds;
+    }
+
+    /**
+     * H2 rewrites only chunks older than its retention time (45 s by default, so that a crash can
+     * still read the last versions); zero here makes the churn's chunks eligible at once.
+     */
+    private JdbcDataSource fileJournal() {
+        return h2("jdbc:h2:file:" + dir.resolve("journal") + ";WRITE_DELAY=0;RETENTION_TIME=0");
+    }
+
+    private static JournalCompactionProperties properties(int targetFillRate) {
+        return new JournalCompactionProperties(
+                true, Duration.ofSeconds(1), targetFillRate, DataSize.ofMegabytes(1), Duration.ofSeconds(1));
+    }
+
+    /**
+     * Rows keyed by random values and updated one small transaction at a time, as the inbox and
+     * the calls table are: each commit appends a chunk, and old chunks keep a few live pages.
+     */
+    private static long churn(Connection c) throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, k VARCHAR(40), v VARCHAR(200))");
+            s.execute("CREATE INDEX t_k ON t (k)");
+        }
+        c.setAutoCommit(false);
+        Random random = new Random(7);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO t VALUES (?, ?, ?)");
+                PreparedStatement update = c.prepareStatement("UPDATE t SET k = ?, v = ? WHERE id = ?")) {
+            for (int i = 0; i < ROWS; i++) {
+                insert.setLong(1, i);
+                insert.setString(2, UUID.randomUUID().toString());
+                insert.setString(3, "payload " + i + " " + "x".repeat(150));
+                insert.executeUpdate();
+                if (i % 10 == 9) {
+                    c.commit();
+                }
+            }
+            for (int i = 0; i < ROWS; i++) {
+                long id = random.nextInt(ROWS);
+                update.setString(1, UUID.randomUUID().toString());
+                update.setString(2, "updated " + id + " " + "y".repeat(150));
+                update.setLong(3, id);
+                update.executeUpdate();
+                if (i % 10 == 9) {
+                    c.commit();
+                }
+            }
+        }
+        c.commit();
+        c.setAutoCommit(true);
+        return checksum(c);
+    }
+
+    private static long checksum(Connection c) throws Exception {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(id * LENGTH(v)), COUNT(DISTINCT k) FROM t")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(ROWS);
+            assertThat(rs.getLong(3)).isEqualTo(ROWS);
+            return rs.getLong(2);
+        }
+    }
+
+    @Test
+    void rewritesSparseChunksUntilTheFileIsAsFullAsTheTargetAndKeepsEveryRow() throws Exception {
+        JdbcDataSource ds = fileJournal();
+        try (Connection held = ds.getConnection()) { // keeps the database open, as the pool does
+            long before = churn(held);
+            MVStore store = H2FileCompactor.fileStore(ds);
+            assertThat(store).isNotNull();
+            int sparse = store.getFileStore().getChunksFillRate();
+            assertThat(sparse).as("fill rate after the churn").isLessThan(60);
+
+            H2FileCompactor compactor = new H2FileCompactor(ds, properties(80), new SimpleMeterRegistry());
+            assertThat(compactor.compact()).as("steps").isPositive();
+            assertThat(compactor.step()).as("a step once the target is reached").isFalse();
+            assertThat(store.getFileStore().getChunksFillRate()).isGreaterThanOrEqualTo(80).isGreaterThan(sparse);
+            assertThat(checksum(held)).isEqualTo(before);
+        }
+        // and what was rewritten is what a reopened file reads
+        try (Connection reopened = ds.getConnection()) {
+            assertThat(checksum(reopened)).isNotZero();
+        }
+    }
+
+    @Test
+    void onceStartedCompactsOnItsOwnTimer() throws Exception {
+        JdbcDataSource ds = fileJournal();
+        try (Connection held = ds.getConnection()) {
+            long before = churn(held);
+            MVStore store = H2FileCompactor.fileStore(ds);
+            H2FileCompactor compactor = new H2FileCompactor(ds, new JournalCompactionProperties(
+                    true, Duration.ofMillis(50), 80, DataSize.ofMegabytes(1), Duration.ofMillis(20)), new SimpleMeterRegistry());
+            compactor.start();
+            try {
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> store.getFileStore().getChunksFillRate() >= 80);
+            } finally {
+                compactor.stop();
+            }
+            assertThat(checksum(held)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void leavesAFileAboveTheTargetAlone() throws Exception {
+        JdbcDataSource ds = fileJournal();
+        try (Connection held = ds.getConnection()) {
+            churn(held);
+            int fill = H2FileCompactor.fileStore(ds).getFileStore().getChunksFillRate();
+            H2FileCompactor compactor = new H2FileCompactor(ds, properties(Math.max(1, fill - 5)), new SimpleMeterRegistry());
+            assertThat(compactor.step()).isFalse();
+        }
+    }
+
+    @Test
+    void publishesTheFileSizeAndFillRateWhenStarted() throws Exception {
+        JdbcDataSource ds = fileJournal();
+        try (Connection held = ds.getConnection()) {
+            churn(held);
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            H2FileCompactor compactor = new H2FileCompactor(ds, properties(60), meters);
+            compactor.start();
+            try {
+                double bytes = meters.get("switchboard.journal.file.bytes").gauge().value();
+                assertThat(bytes).isEqualTo((double) Files.size(dir.resolve("journal.mv.db")));
+                assertThat(meters.get("switchboard.journal.file.fill").gauge().value()).isBetween(1.0, 59.0);
+                assertThat(meters.get("switchboard.journal.file.used").gauge().value()).isBetween(1.0, 100.0);
+            } finally {
+                compactor.stop();
+            }
+            assertThat(compactor.isRunning()).isFalse();
+        }
+    }
+
+    @Test
+    void doesNothingOnAnInMemoryDatabase() throws Exception {
+        JdbcDataSource ds = h2("jdbc:h2:mem:compactor-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        H2FileCompactor compactor = new H2FileCompactor(ds, properties(60), meters);
+        compactor.start();
+        try {
+            assertThat(H2FileCompactor.fileStore(ds)).isNull();
+            assertThat(compactor.step()).isFalse();
+            assertThat(meters.find("switchboard.journal.file.bytes").gauge()).isNull();
+        } finally {
+            compactor.stop();
+        }
+    }
+
+    @Test
+    void refusesAnIntervalOrRewriteLimitThatCannotWork() {
+        Duration second = Duration.ofSeconds(1);
+        DataSize mb = DataSize.ofMegabytes(1);
+        assertThatThrownBy(() -> new JournalCompactionProperties(true, Duration.ZERO, 60, mb, Duration.ZERO))
+                .hasMessageContaining("interval");
+        assertThatThrownBy(() -> new JournalCompactionProperties(true, second, 60, DataSize.ofBytes(0), second))
+                .hasMessageContaining("max-rewrite");
+        assertThatThrownBy(() -> new JournalCompactionProperties(true, second, 60, mb, Duration.ofSeconds(2)))
+                .hasMessageContaining("max-time");
+    }
+}
