@@ -1,4 +1,4 @@
-# Sourced by bench/ab.sh and bench/paced-ab.sh: one fresh hub in a temporary directory.
+# Sourced by bench/ab.sh, bench/paced-ab.sh and bench/journal-file.sh: one fresh hub in a temporary directory.
 #
 #   source bench/fresh-hub.sh NAME      (from the repository root) then: fresh_hub JAR [JAVA-OPTION ...]
 #
@@ -41,5 +41,5 @@ drain() {  # until no inbox row is pending (at most 600 s)
     [[ $(printf '%.0f' "$(pending)") == 0 ]] && return 0
     sleep 0.5
   done
-  echo "backlog not drained within 600 s" >&2; exit 1
+  echo "${L:-} backlog not drained within 600 s" >&2; exit 1
 }

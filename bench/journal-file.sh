@@ -20,15 +20,19 @@ source bench/fresh-hub.sh journal-file
 ROUNDS=${BENCH_ROUNDS:-6}
 SECS=${BENCH_ROUND_S:-20}
 if [[ -n ${BENCH_RATE:-} ]]; then LOAD=(-c64 -s bench/paced.lua); else LOAD=(-c128 -s bench/requests.lua); fi
-for r in $(seq 1 "$ROUNDS"); do java bench/GenRequests.java "$D/requests-$r.txt" $(( SECS * ${BENCH_RATE:-17500} * 11 / 10 )) mixed $(( 20 + r )) > /dev/null; done
 fresh_hub "$JAR" "$@"
 echo "$L ready $READY_MS ms (options: -Xmx256m $*)"
 HZ=$(getconf CLK_TCK)
 SENT=0
 for r in $(seq 1 "$ROUNDS"); do
+  # each round's requests just before it: udesk's signed Timestamp is valid for 10 minutes
+  java bench/GenRequests.java "$D/requests.txt" $(( SECS * ${BENCH_RATE:-17500} * 11 / 10 )) mixed $(( 20 + r )) > /dev/null
   T0=$(hub_ticks)
-  LINE=$(BENCH_REQUESTS="$D/requests-$r.txt" BENCH_THREADS=1 wrk -t1 -d"$SECS"s --timeout 10s "${LOAD[@]}" "$BASE/" | grep '^BENCH')
+  LINE=$(BENCH_REQUESTS="$D/requests.txt" BENCH_THREADS=1 wrk -t1 -d"$SECS"s --timeout 10s "${LOAD[@]}" "$BASE/" | grep '^BENCH')
   N=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$LINE")
+  if ! grep -q ' non2xx=0 connect_err=0 read_err=0 write_err=0 timeout_err=0 wraps=0' <<<"$LINE"; then
+    echo "$L round $r: not every request answered 2xx once: $LINE" >&2; exit 1
+  fi
   T1=$(hub_ticks); ROWS=$(printf '%.0f' "$(pending)")
   drain
   T2=$(hub_ticks); SENT=$(( SENT + N ))

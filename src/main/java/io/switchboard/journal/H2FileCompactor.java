@@ -139,8 +139,15 @@ class H2FileCompactor implements SmartLifecycle {
         try {
             compact();
         } catch (SQLException | RuntimeException e) {
-            // A closing store, a full disk: the next look tries again; commits are not affected.
-            LOG.warn("H2 journal compaction failed: {}", e.toString());
+            MVStore s = store;
+            if (s != null && s.isClosed()) {
+                // H2 closes its store on a failed write (a full disk, an I/O error), whoever wrote:
+                // the journal is down until the hub restarts, as it would be after a failed commit.
+                LOG.error("H2 journal store closed after a failed compaction step: {}", e.toString());
+            } else {
+                // Typically the database closing while the hub stops; the next look tries again.
+                LOG.warn("H2 journal compaction failed: {}", e.toString());
+            }
         }
     }
 

@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param interval how often it looks at the file's fill rate
  * @param targetFillRate percentage of live data in the file's chunks below which it rewrites the
  *     sparsest chunks (H2's own background writer, which {@code WRITE_DELAY=0} turns off, aims at
- *     45 % under load and 90 % when idle)
+ *     about 60 % of the chunks old enough to rewrite under load and 90 % when idle)
  * @param maxRewrite most data rewritten in one step; the journal's commits wait while a step runs
  * @param maxTime most time spent rewriting per {@code interval}, in steps: bounds what compaction
  *     takes from the hub under load (the file then grows for a while, and is compacted once the
