@@ -21,7 +21,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the embedded H2 journal's file from growing without bound. H2 never overwrites a page in
+ * Slows the growth of the embedded H2 journal's file (by ten at 100 events/s; it still grows, see
+ * BENCHMARKS.md, "The H2 journal file"). H2 never overwrites a page in
  * place: every commit appends the pages it changed as a new chunk, and a chunk's space is reused
  * only once none of its pages is live any more. Rows spread over random-key indexes leave a few
  * live pages in almost every old chunk, so without compaction the file grows several times faster
