@@ -299,7 +299,6 @@ public class CrmBench {
         return n;
     }
 
-    /** Waits until the stub has seen no write for a second (RINGING changes are not delivered, but be safe). */
     /**
      * Waits (at most maxSeconds) until the hub is idle: its inbox holds no untranslated request and
      * no CRM write came for a second. Ringing calls make no CRM write, so without the inbox check a

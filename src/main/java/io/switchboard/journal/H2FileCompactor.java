@@ -37,9 +37,10 @@ import org.springframework.stereotype.Component;
  * reused by later commits once the retention time has passed. The journal's commits wait while a
  * step runs, so steps are small.
  *
- * <p>{@code compact} compares the fill rate of all chunks, the young ones included, which under a
- * steady load are mostly dead and not yet rewritable; so under load the compactor may spend its
- * whole {@code max-time} every interval, and that budget is what bounds its cost.
+ * <p>{@code max-time} bounds its cost. It is not what limits it at a light load: at 100 events/s a
+ * look ended after a step or two, with H2 finding nothing more to rewrite, and used 0.6 % of a core.
+ * {@code compact} compares the fill rate of all chunks, the young ones included (mostly dead under
+ * a steady load, and not yet rewritable), so the target is rarely reached while the hub is busy.
  *
  * <p>Does nothing on PostgreSQL, on an in-memory H2 or with {@code enabled: false}. Publishes the
  * file's size, the live share of its chunks and the share of the file its chunks take as
