@@ -22,6 +22,9 @@ trap cleanup EXIT
 mkdir -p "$D/data"; cp -r config routes connectors "$D/"
 fresh_hub() {  # fresh_hub JAR [JAVA-OPTION ...]
   local jar=$1 t0 _; shift
+  if curl -s -o /dev/null "$BASE/actuator/health"; then
+    echo "something already answers on port $PORT (a hub left running?); set BENCH_PORT" >&2; exit 1
+  fi
   t0=$(date +%s%N)
   ( cd "$D" && exec "${BENCH_JAVA:-java}" -Xmx256m "$@" -jar "$jar" --spring.profiles.active=bench --server.port=$PORT > hub.log 2>&1 ) &
   HUB_PID=$!

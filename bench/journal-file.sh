@@ -8,6 +8,7 @@
 # BENCH_RATE=N paced at N requests/s over 64 connections by bench/paced.lua), each followed by the
 # drain of its backlog. After each round it prints the events taken so far, the journal file's size
 # on disk, the live share of its chunks (switchboard.journal.file.fill, when the hub publishes it),
+# the longest forced write of the file in the last two minutes (switchboard.journal.file.sync),
 # the round's latency p99 and the hub's CPU per webhook and per drained row in that round.
 # Alternate the variants: runs differ by several percent.
 set -euo pipefail
@@ -37,9 +38,9 @@ for r in $(seq 1 "$ROUNDS"); do
   drain
   T2=$(hub_ticks); SENT=$(( SENT + N ))
   awk -v l="$L" -v r="$r" -v n="$N" -v sent="$SENT" -v rows="$ROWS" -v secs="$SECS" -v p99="$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<<"$LINE")" -v bytes="$(stat -c %s "$D/data/journal.mv.db")" \
-      -v fill="$(metric switchboard.journal.file.fill)" -v tw="$(( T1 - T0 ))" -v td="$(( T2 - T1 ))" -v hz="$HZ" 'BEGIN {
-    printf "%s round=%d webhooks=%d rps=%.0f p99_ms=%s total=%d file_mb=%.0f kb_per_event=%.2f fill=%s hub_cpu_us_per_webhook=%.1f hub_cpu_us_per_row=%.1f\n",
-      l, r, n, n / secs, p99, sent, bytes / 1048576, bytes / 1024 / sent, fill, 1e6 * tw / hz / n, (rows > 0 ? 1e6 * td / hz / rows : 0) }'
+      -v fill="$(metric switchboard.journal.file.fill)" -v sync="$(metric switchboard.journal.file.sync || true)" -v tw="$(( T1 - T0 ))" -v td="$(( T2 - T1 ))" -v hz="$HZ" 'BEGIN {
+    printf "%s round=%d webhooks=%d rps=%.0f p99_ms=%s total=%d file_mb=%.0f kb_per_event=%.2f fill=%s sync_max_ms=%s hub_cpu_us_per_webhook=%.1f hub_cpu_us_per_row=%.1f\n",
+      l, r, n, n / secs, p99, sent, bytes / 1048576, bytes / 1024 / sent, fill, (sync == "" ? "-" : sprintf("%.1f", sync * 1000)), 1e6 * tw / hz / n, (rows > 0 ? 1e6 * td / hz / rows : 0) }'
 done
 # H2 reuses or rewrites a chunk only once it is older than its retention time (45 s): look again
 # after BENCH_IDLE_S (default 60) seconds without load.
