@@ -2,6 +2,7 @@ package io.switchboard.journal;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Executors;
@@ -21,31 +22,34 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows the growth of the embedded H2 journal's file (by ten at 100 events/s; it still grows, see
- * BENCHMARKS.md, "The H2 journal file"). H2 never overwrites a page in
- * place: every commit appends the pages it changed as a new chunk, and a chunk's space is reused
- * only once none of its pages is live any more. Rows spread over random-key indexes leave a few
- * live pages in almost every old chunk, so without compaction the file grows several times faster
- * than the data: 13 GB for 1.44 million events, 29 % of it live, or at a steady 1,000 events/s
- * 16 MB a second, 10 % live (BENCHMARKS.md, "The H2 journal file"). H2's own background writer
- * rewrites such chunks, but it only runs with a {@code WRITE_DELAY} above zero, and the hub needs
- * zero so that a request is in the file before its 200 (application.yaml). So this bean does what
- * that writer would, with H2's public {@link MVStore#compact}: every {@code interval}, while the
- * live share of the file's chunks is below {@code target-fill-rate}, H2 moves the live pages of the
- * sparsest chunks older than its retention time (45 s) into a new chunk, at most
- * {@code max-rewrite} per step and for at most {@code max-time} per interval; the emptied chunks are
- * reused by later commits once the retention time has passed. The journal's commits wait while a
- * step runs, so steps are small.
+ * Keeps the embedded H2 journal's file smaller; it still grows faster than its data
+ * (BENCHMARKS.md, "The H2 journal file: where its size went"). H2 never overwrites a page in place: every commit appends the pages it changed as a new
+ * chunk (30 to 50 KB per commit in the hub, a third of it H2's own chunk metadata), and the space of
+ * a chunk is reused only once none of its pages is live and it is older than H2's retention time.
+ * With {@code WRITE_DELAY=0}, which the hub needs so that a request is in the file before its 200
+ * (application.yaml), H2's background writer does not run, so this bean does its two jobs, every
+ * {@code interval}:
  *
- * <p>{@code max-time} bounds its cost. It is not what limits it at a light load: at 100 events/s a
- * look ended after a step or two, with H2 finding nothing more to rewrite, and used 0.6 % of a core.
- * {@code compact} compares the fill rate of all chunks, the young ones included (mostly dead under
- * a steady load, and not yet rewritable), so the target is rarely reached while the hub is busy.
+ * <ul>
+ *   <li><b>Rewrites sparse chunks</b> with H2's public {@link MVStore#compact}: while the live
+ *       share of the chunks is below {@code target-fill-rate}, H2 moves the live pages of the
+ *       sparsest chunks older than the retention time into a new chunk, at most {@code max-rewrite}
+ *       per step and for at most {@code max-time}. Without it, a chunk that keeps one live page (a
+ *       leaf of a random-key index not touched again) is never reused, and the file grew 5 MB a
+ *       second at 100 events/s. The journal's commits wait while a step runs, so steps are small.
+ *   <li><b>Forces the file to disk and shortens the retention time</b> ({@link #sync()}): H2
+ *       reuses a dead chunk's space only 45 s after it was written, assuming the system has written
+ *       everything by then, so by default its file also holds about 90 s of write traffic (600 MB
+ *       at 100 events/s, whatever the data). Synced every {@code interval}, with the version of
+ *       each sync pinned until the next one, only chunks made dead by commits already on disk are
+ *       reused, and H2 may reuse them after {@code retention} (5 s).
+ * </ul>
  *
- * <p>Does nothing on PostgreSQL, on an in-memory H2 or with {@code enabled: false}. Publishes the
- * file's size, the live share of its chunks and the share of the file its chunks take as
- * {@code switchboard.journal.file.bytes}, {@code switchboard.journal.file.fill} and
- * {@code switchboard.journal.file.used}.
+ * <p>Does nothing on PostgreSQL, on an in-memory H2 or with {@code enabled: false} (H2's defaults
+ * then apply). Publishes the file's size, the live share of its chunks and the share of the file
+ * its chunks take as {@code switchboard.journal.file.bytes}, {@code switchboard.journal.file.fill}
+ * and {@code switchboard.journal.file.used}, and the time each forced write took as
+ * {@code switchboard.journal.file.sync}.
  */
 @Component
 class H2FileCompactor implements SmartLifecycle {
@@ -56,7 +60,14 @@ class H2FileCompactor implements SmartLifecycle {
     private final JournalCompactionProperties properties;
     private final MeterRegistry meters;
     private volatile MVStore store;
-    private ScheduledExecutorService timer;
+    private Timer syncs;
+    private long syncFailures;
+    /** The store {@link #sync()} works on, the retention time H2 had there, and the version pinned. */
+    private MVStore syncedStore;
+    private int h2Retention;
+    private MVStore.TxCounter synced;
+    private ScheduledExecutorService compactions;
+    private ScheduledExecutorService syncing;
     private volatile boolean running;
 
     H2FileCompactor(DataSource dataSource, JournalCompactionProperties properties, MeterRegistry meters) {
@@ -88,13 +99,24 @@ class H2FileCompactor implements SmartLifecycle {
             LOG.info("H2 journal compaction is off (switchboard.journal.compaction.enabled): the file will keep growing");
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "journal-compactor");
+        syncs = Timer.builder("switchboard.journal.file.sync")
+                .description("Time to force the H2 journal file to disk (once per compaction interval)")
+                .register(meters);
+        long every = properties.interval().toMillis();
+        compactions = thread("journal-compactor");
+        compactions.scheduleWithFixedDelay(this::compactQuietly, every, every, TimeUnit.MILLISECONDS);
+        // A thread of its own, so that a compaction step waiting for a connection does not hold the
+        // syncs back (a late sync only delays the reuse of space, see sync()).
+        syncing = thread("journal-sync");
+        syncing.scheduleWithFixedDelay(this::syncQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private static ScheduledExecutorService thread(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
-        long every = properties.interval().toMillis();
-        timer.scheduleWithFixedDelay(this::compactQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -134,6 +156,90 @@ class H2FileCompactor implements SmartLifecycle {
             // both; when it is idle, this one does.
             s.commit();
             return true;
+        }
+    }
+
+    /**
+     * Forces the file to disk, and lets H2 reuse the space of a dead chunk only once the commit
+     * that made it dead is on disk, which lets the hub shorten H2's retention time.
+     *
+     * <p>A power cut must never find a chunk's space overwritten while the commit that replaced its
+     * pages is not yet on disk: H2 would then open the file at an older commit that still needs
+     * that chunk. H2 never forces its file to disk (with {@code WRITE_DELAY=0} each commit is
+     * written, not synced), so it waits until a dead chunk is 45 s old (its retention time),
+     * assuming the system has written everything by then; its file holds about 45 s of commits
+     * plus up to 45 s of dead chunks waiting their turn, 600 MB at 100 events/s whatever the data.
+     * Here every sync first pins the store's current version, as an open transaction would, with
+     * no commit under way (under H2's store lock), then forces the file: when it returns, every
+     * commit before that version is on disk, and the pin of the sync before is released. H2 frees
+     * a dead chunk only once the version that made it dead is older than every pin, so only chunks
+     * made dead by commits already on disk are reused, whatever the retention time, which is then
+     * set to {@code retention}. A sync that fails or is late keeps its predecessor's pin: the file
+     * grows meanwhile, and nothing unsafe is reused.
+     *
+     * @return the version now pinned, or -1 without an H2 file
+     */
+    synchronized long sync() {
+        MVStore found = store; // without a connection from the pool, which can keep a caller waiting
+        if (found == null || found.isClosed()) {
+            found = fileStore(dataSource); // at the first sync, or after the database was reopened
+            store = found;
+            if (found == null) {
+                return -1;
+            }
+        }
+        MVStore s = found;
+        if (s != syncedStore) { // a store new to this bean: nothing pinned there yet
+            syncedStore = s;
+            synced = null;
+            h2Retention = s.getRetentionTime();
+            int retention = (int) properties.retention().toMillis();
+            s.executeFilestoreOperation(() -> s.setRetentionTime(retention));
+        }
+        MVStore.TxCounter[] pin = new MVStore.TxCounter[1];
+        s.executeFilestoreOperation(() -> pin[0] = s.registerVersionUsage());
+        long start = System.nanoTime();
+        try {
+            s.sync();
+        } catch (RuntimeException e) {
+            s.deregisterVersionUsage(pin[0]);
+            throw e;
+        }
+        if (syncs != null) {
+            syncs.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+        if (synced != null) {
+            s.deregisterVersionUsage(synced);
+        }
+        synced = pin[0];
+        // H2 frees dead chunks at its next commit; with no traffic there would be none. As H2's
+        // own chunk moving does, under its store lock.
+        s.executeFilestoreOperation(() -> s.getFileStore().dropUnusedChunks());
+        return synced.version;
+    }
+
+    /** Gives H2 back its own retention time and the last pin: H2's own rules apply from here on. */
+    private synchronized void unpin() {
+        MVStore s = syncedStore;
+        if (s != null && !s.isClosed()) {
+            int retention = h2Retention;
+            s.executeFilestoreOperation(() -> s.setRetentionTime(retention));
+            if (synced != null) {
+                s.deregisterVersionUsage(synced);
+            }
+        }
+        syncedStore = null;
+        synced = null;
+    }
+
+    private void syncQuietly() {
+        try {
+            sync();
+        } catch (RuntimeException e) {
+            // The last pin stays: nothing is reused that a crash could need. The next sync tries again.
+            if (syncFailures++ % 60 == 0) {
+                LOG.warn("Forcing the H2 journal file to disk failed ({} times so far): {}", syncFailures, e.toString());
+            }
         }
     }
 
@@ -182,7 +288,10 @@ class H2FileCompactor implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (timer != null) {
+        for (ScheduledExecutorService timer : new ScheduledExecutorService[] {compactions, syncing}) {
+            if (timer == null) {
+                continue;
+            }
             // Not shutdownNow(): an interrupt during a file write closes H2's FileChannel, and with it the store.
             timer.shutdown();
             try {
@@ -190,7 +299,13 @@ class H2FileCompactor implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            timer = null;
+        }
+        compactions = null;
+        syncing = null;
+        try {
+            unpin();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not give H2 back its retention time: {}", e.toString());
         }
     }
 

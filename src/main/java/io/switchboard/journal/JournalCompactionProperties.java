@@ -21,6 +21,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTime most time spent rewriting per {@code interval}, in steps: bounds what compaction
  *     takes from the hub under load (the file then grows for a while, and is compacted once the
  *     load is lighter)
+ * @param retention how old a chunk of the file must be before H2 may rewrite it or reuse its space
+ *     (H2's retention time, 45 s by default: H2 never forces its file to disk and assumes the
+ *     system has written a chunk by then). The hub forces the file to disk every {@code interval}
+ *     and lets H2 reuse only chunks made dead by commits already on disk, so a shorter time is as
+ *     safe; the file then holds seconds of write traffic instead of about 90. At least
+ *     {@code interval}.
  */
 @Validated
 @ConfigurationProperties("switchboard.journal.compaction")
@@ -29,7 +35,8 @@ public record JournalCompactionProperties(
         @DefaultValue("1s") Duration interval,
         @DefaultValue("60") @Min(1) @Max(99) int targetFillRate,
         @DefaultValue("256KB") DataSize maxRewrite,
-        @DefaultValue("100ms") Duration maxTime) {
+        @DefaultValue("100ms") Duration maxTime,
+        @DefaultValue("5s") Duration retention) {
 
     public JournalCompactionProperties {
         if (interval == null || interval.isNegative() || interval.isZero()) {
@@ -40,6 +47,10 @@ public record JournalCompactionProperties(
         }
         if (maxTime == null || maxTime.isNegative() || maxTime.compareTo(interval) > 0) {
             throw new IllegalArgumentException("switchboard.journal.compaction.max-time must be between 0 and the interval");
+        }
+        if (retention == null || retention.compareTo(interval) < 0 || retention.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "switchboard.journal.compaction.retention must be at least the interval (H2's own is 45s)");
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.SwitchboardApplication;
 import io.switchboard.ingress.Sources;
+import io.switchboard.journal.JournalCompactionProperties;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,6 +74,10 @@ class DurabilityAcrossRestartIT {
             // the file journal's compactor found H2's store behind the connection pool
             assertThat(hub.getBean(MeterRegistry.class).get("switchboard.journal.file.bytes").gauge().value())
                     .isPositive();
+            // and forces the file to disk every second, so H2 may reuse chunks after 5 s, not 45
+            assertThat(hub.getBean(JournalCompactionProperties.class).retention()).isEqualTo(Duration.ofSeconds(5));
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    hub.getBean(MeterRegistry.class).get("switchboard.journal.file.sync").timer().count() > 0);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM calls", Integer.class)).isZero();
 
             hub.getBean(InboxProcessor.class).start(); // translated now, but the subscriber keeps failing

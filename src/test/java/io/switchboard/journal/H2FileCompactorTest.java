@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class H2FileCompactorTest {
     /** Compaction as the hub runs it, with room enough that one {@code compact()} reaches the target. */
     private static JournalCompactionProperties properties(int targetFillRate) {
         return new JournalCompactionProperties(
-                true, Duration.ofSeconds(10), targetFillRate, DataSize.ofMegabytes(1), Duration.ofSeconds(10));
+                true, Duration.ofSeconds(10), targetFillRate, DataSize.ofMegabytes(1), Duration.ofSeconds(10), Duration.ofSeconds(45));
     }
 
     /**
@@ -160,8 +161,11 @@ class H2FileCompactorTest {
                 }
             });
             writer.start();
-            H2FileCompactor compactor = new H2FileCompactor(ds, properties(90), new SimpleMeterRegistry());
-            await().atMost(Duration.ofSeconds(20)).until(() -> compactor.compact() > 0 && written.get() > 100);
+            // as the hub runs it: rewrite, then sync and shorten the retention time
+            H2FileCompactor compactor = new H2FileCompactor(ds, new JournalCompactionProperties(
+                    true, Duration.ofMillis(100), 90, DataSize.ofMegabytes(1), Duration.ofMillis(100), Duration.ofMillis(100)),
+                    new SimpleMeterRegistry());
+            await().atMost(Duration.ofSeconds(20)).until(() -> compactor.compact() > 0 & compactor.sync() > 0 & written.get() > 100);
             stop.set(true);
             writer.join(10_000);
             assertThat(writer.isAlive()).isFalse();
@@ -198,7 +202,8 @@ class H2FileCompactorTest {
             long before = churn(held);
             MVStore store = H2FileCompactor.fileStore(ds);
             H2FileCompactor compactor = new H2FileCompactor(ds, new JournalCompactionProperties(
-                    true, Duration.ofMillis(50), 80, DataSize.ofMegabytes(1), Duration.ofMillis(20)), new SimpleMeterRegistry());
+                    true, Duration.ofMillis(50), 80, DataSize.ofMegabytes(1), Duration.ofMillis(20), Duration.ofMillis(50)),
+                    new SimpleMeterRegistry());
             compactor.start();
             try {
                 await().atMost(Duration.ofSeconds(20))
@@ -229,13 +234,15 @@ class H2FileCompactorTest {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             // compaction off: the gauges are published all the same, and nothing changes the file
             H2FileCompactor compactor = new H2FileCompactor(ds, new JournalCompactionProperties(
-                    false, Duration.ofSeconds(1), 60, DataSize.ofMegabytes(1), Duration.ofSeconds(1)), meters);
+                    false, Duration.ofSeconds(1), 60, DataSize.ofMegabytes(1), Duration.ofSeconds(1), Duration.ofSeconds(5)), meters);
             compactor.start();
             try {
                 double bytes = meters.get("switchboard.journal.file.bytes").gauge().value();
                 assertThat(bytes).isEqualTo((double) Files.size(dir.resolve("journal.mv.db")));
                 assertThat(meters.get("switchboard.journal.file.fill").gauge().value()).isBetween(1.0, 59.0);
                 assertThat(meters.get("switchboard.journal.file.used").gauge().value()).isBetween(1.0, 100.0);
+                assertThat(meters.find("switchboard.journal.file.sync").timer()).as("no sync when off").isNull();
+                assertThat(H2FileCompactor.fileStore(ds).getRetentionTime()).as("H2's own, from the URL").isZero();
             } finally {
                 compactor.stop();
             }
@@ -252,6 +259,7 @@ class H2FileCompactorTest {
         try {
             assertThat(H2FileCompactor.fileStore(ds)).isNull();
             assertThat(compactor.step()).isFalse();
+            assertThat(compactor.sync()).isEqualTo(-1);
             assertThat(meters.find("switchboard.journal.file.bytes").gauge()).isNull();
         } finally {
             compactor.stop();
@@ -262,11 +270,140 @@ class H2FileCompactorTest {
     void refusesAnIntervalOrRewriteLimitThatCannotWork() {
         Duration second = Duration.ofSeconds(1);
         DataSize mb = DataSize.ofMegabytes(1);
-        assertThatThrownBy(() -> new JournalCompactionProperties(true, Duration.ZERO, 60, mb, Duration.ZERO))
+        Duration five = Duration.ofSeconds(5);
+        assertThatThrownBy(() -> new JournalCompactionProperties(true, Duration.ZERO, 60, mb, Duration.ZERO, five))
                 .hasMessageContaining("interval");
-        assertThatThrownBy(() -> new JournalCompactionProperties(true, second, 60, DataSize.ofBytes(0), second))
+        assertThatThrownBy(() -> new JournalCompactionProperties(true, second, 60, DataSize.ofBytes(0), second, five))
                 .hasMessageContaining("max-rewrite");
-        assertThatThrownBy(() -> new JournalCompactionProperties(true, second, 60, mb, Duration.ofSeconds(2)))
+        assertThatThrownBy(() -> new JournalCompactionProperties(true, second, 60, mb, Duration.ofSeconds(2), five))
                 .hasMessageContaining("max-time");
+        assertThatThrownBy(() -> new JournalCompactionProperties(true, second, 60, mb, second, Duration.ofMillis(999)))
+                .hasMessageContaining("retention must be at least the interval");
+        assertThatThrownBy(() -> new JournalCompactionProperties(true, second, 60, mb, second, null))
+                .hasMessageContaining("retention");
+    }
+
+    private static JournalCompactionProperties retention(Duration interval, Duration retention) {
+        return new JournalCompactionProperties(true, interval, 60, DataSize.ofKilobytes(256), interval, retention);
+    }
+
+    /** Bytes the file grows by over {@code commits} commits that each replace a row's pages. */
+    private static long growth(MVStore store, PreparedStatement merge, Random random, int commits) throws Exception {
+        long before = store.getFileStore().size();
+        for (int i = 0; i < commits; i++) {
+            long id = random.nextInt(200);
+            merge.setLong(1, id);
+            merge.setString(2, UUID.randomUUID().toString());
+            merge.setString(3, "row " + id + " " + "p".repeat(150));
+            merge.executeUpdate();
+        }
+        return store.getFileStore().size() - before;
+    }
+
+    /**
+     * What makes a short retention time safe: a chunk's space is reused only once the commit that
+     * made it dead is on disk, i.e. older than the last sync. Here H2 may reuse any dead chunk at
+     * once (retention 1 ms); between two syncs the file still grows by every commit, and after the
+     * next sync the space of what died before it is reused.
+     */
+    @Test
+    void reusesOnlyTheSpaceOfChunksMadeDeadBeforeTheLastSync() throws Exception {
+        JdbcDataSource ds = h2("jdbc:h2:file:" + dir.resolve("pinned") + ";WRITE_DELAY=0");
+        try (Connection held = ds.getConnection()) {
+            try (Statement s = held.createStatement()) {
+                s.execute("CREATE TABLE u (id BIGINT PRIMARY KEY, k VARCHAR(40), v VARCHAR(200))");
+            }
+            MVStore store = H2FileCompactor.fileStore(ds);
+            H2FileCompactor compactor = new H2FileCompactor(ds, new JournalCompactionProperties(
+                    true, Duration.ofMillis(1), 60, DataSize.ofKilobytes(256), Duration.ofMillis(1), Duration.ofMillis(1)),
+                    new SimpleMeterRegistry());
+            Random random = new Random(3);
+            try (PreparedStatement merge = held.prepareStatement("MERGE INTO u KEY (id) VALUES (?, ?, ?)")) {
+                assertThat(store.getRetentionTime()).isEqualTo(45_000);
+                growth(store, merge, random, 400); // the 200 rows exist
+                long first = compactor.sync();
+                assertThat(first).isPositive();
+                assertThat(store.getRetentionTime()).isEqualTo(1);
+                long unsynced = growth(store, merge, random, 400); // all dead after the sync: kept
+                long again = growth(store, merge, random, 400);
+                assertThat(again).as("still no sync: nothing reused").isGreaterThan(unsynced / 2);
+                assertThat(compactor.sync()).isGreaterThan(first);
+                long synced = growth(store, merge, random, 400); // what died before the sync: reused
+                assertThat(synced).as("after the sync, against %d before it", again).isLessThan(again / 4);
+            } finally {
+                compactor.stop(); // releases its pin before the database closes, as the hub does
+            }
+            assertThat(store.getRetentionTime()).as("H2's own again").isEqualTo(45_000);
+        }
+    }
+
+    /**
+     * The defect the retention time fixes: H2 reuses a chunk's space only 45 s after it was
+     * written, so a file under steady commits grows for at least 45 s, by every commit (by 20 MB a
+     * second at this writer's pace). With the file synced and a 2 s retention time, it stops
+     * growing while the commits go on, and every committed row is there; stopped, the compactor
+     * gives H2 back its own retention time.
+     */
+    @Test
+    void withTheFileSyncedH2ReusesSpaceAfterTheShortRetentionTime() throws Exception {
+        JdbcDataSource ds = h2("jdbc:h2:file:" + dir.resolve("steady") + ";WRITE_DELAY=0"); // H2's own 45 s
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        AtomicLong written = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        try (Connection held = ds.getConnection()) {
+            try (Statement s = held.createStatement()) {
+                s.execute("CREATE TABLE u (id BIGINT PRIMARY KEY, k VARCHAR(40), v VARCHAR(200))");
+                s.execute("CREATE INDEX u_k ON u (k)");
+            }
+            MVStore store = H2FileCompactor.fileStore(ds);
+            assertThat(store.getRetentionTime()).isEqualTo(45_000);
+            Thread writer = new Thread(() -> {
+                Random random = new Random(11);
+                try (Connection w = ds.getConnection();
+                        PreparedStatement merge = w.prepareStatement("MERGE INTO u KEY (id) VALUES (?, ?, ?)")) {
+                    // one commit per row, over 500 rows with random keys, at most 1,000 a second
+                    // and 20,000 in all (about 500 MB of file with H2's own retention time)
+                    while (!stop.get() && written.get() < 20_000) {
+                        LockSupport.parkNanos(1_000_000);
+                        long id = random.nextInt(500);
+                        merge.setLong(1, id);
+                        merge.setString(2, UUID.randomUUID().toString());
+                        merge.setString(3, "row " + id + " " + "z".repeat(150));
+                        merge.executeUpdate();
+                        written.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            H2FileCompactor compactor = new H2FileCompactor(
+                    ds, retention(Duration.ofMillis(100), Duration.ofSeconds(2)), meters);
+            compactor.start();
+            writer.start();
+            try {
+                long[] last = {-1, 0};
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    long size = store.getFileStore().size();
+                    long commits = written.get();
+                    boolean steady = size == last[0] && commits - last[1] >= 100;
+                    last[0] = size;
+                    last[1] = commits;
+                    return steady;
+                });
+            } finally {
+                stop.set(true);
+                writer.join(10_000);
+                compactor.stop();
+            }
+            assertThat(writer.isAlive()).isFalse();
+            assertThat(written.get()).as("stopped by the test, not by its cap").isLessThan(20_000);
+            assertThat(store.getRetentionTime()).as("H2's own again").isEqualTo(45_000);
+            assertThat(meters.get("switchboard.journal.file.sync").timer().count()).isPositive();
+            try (Statement s = held.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT k) FROM u")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(rs.getLong(2)).isBetween(1L, 500L);
+            }
+        }
     }
 }
