@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the embedded H2 journal's file smaller; it still grows faster than its data
- * (BENCHMARKS.md, "The H2 journal file: where its size went"). H2 never overwrites a page in place: every commit appends the pages it changed as a new
- * chunk (30 to 50 KB per commit in the hub, a third of it H2's own chunk metadata), and the space of
- * a chunk is reused only once none of its pages is live and it is older than H2's retention time.
+ * (BENCHMARKS.md, "The H2 journal file: where its size went"). H2 never overwrites a page in
+ * place: every commit appends the pages it changed as a new chunk (30 to 50 KB per commit in the
+ * hub, a third of it H2's own chunk metadata), and the space of a chunk is reused only once none
+ * of its pages is live and it is older than H2's retention time.
  * With {@code WRITE_DELAY=0}, which the hub needs so that a request is in the file before its 200
  * (application.yaml), H2's background writer does not run, so this bean does its two jobs, every
  * {@code interval}:
