@@ -19,8 +19,8 @@
 # Knobs: BENCH_PORT, BENCH_STUB_PORT, BENCH_STUB_DELAY_MS, BENCH_CRM_CALLS, BENCH_LAG_RATE,
 # BENCH_LAG_SECONDS, BENCH_WARMUP_CALLS, BENCH_WARMUP_SECONDS, BENCH_WARMUP_ROUNDS,
 # BENCH_WARMUP_JIT_SHARE, BENCH_MAX_SECONDS,
-# BENCH_CRM_CONCURRENCY, BENCH_CRM_BATCH (the source's batchSize; 0, the default, = 16 per concurrent
-# delivery), BENCH_JVM_OPTS, BENCH_BUILD=1.
+# BENCH_CRM_CONCURRENCY (32), BENCH_CRM_CONNECTIONS (the sink's maxConnections, 64), BENCH_CRM_BATCH
+# (the source's batchSize; 0, the default, = 16 per concurrent delivery), BENCH_JVM_OPTS, BENCH_BUILD=1.
 # BENCH_STUB=nginx: the stub is nginx (one worker) instead of CrmBench's JDK HttpServer, so the stub
 # costs the box next to nothing; it answers 201 after the same delay (echo module's echo_sleep) and
 # logs `$msec $request_body`, which CrmBench follows for the same counts and times. Needs the Debian

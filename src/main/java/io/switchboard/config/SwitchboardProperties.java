@@ -36,6 +36,10 @@ public record SwitchboardProperties(
      * @param maxBodyBytes largest request body accepted (413 above it)
      * @param signatureWindow how far a signed timestamp may be from the hub's clock (udesk)
      * @param inboxBatchSize most inbox rows committed in one group commit
+     * @param inboxLinger how long the inbox writer lets more requests join a group commit before
+     *     committing it (until {@code InboxWriter.FULL_ENOUGH} have gathered): a commit costs about
+     *     the same whatever it carries, so under load dozens share one instead of a few. Adds at most
+     *     this much to each webhook's answer; zero commits whatever has queued at once
      * @param processorLinger how long the inbox processor, once it has caught up, lets new rows
      *     gather before it translates them (like Kafka's {@code linger.ms}): each journal commit
      *     costs about the same whatever it carries, so a few larger commits cost less CPU than one
@@ -46,9 +50,14 @@ public record SwitchboardProperties(
             @DefaultValue("262144") int maxBodyBytes,
             @DefaultValue("10m") Duration signatureWindow,
             @DefaultValue("512") int inboxBatchSize,
-            @DefaultValue("20ms") Duration processorLinger) {
+            @DefaultValue("20ms") Duration processorLinger,
+            @DefaultValue("1ms") Duration inboxLinger) {
 
         public Ingress {
+            if (inboxLinger == null || inboxLinger.isNegative() || inboxLinger.compareTo(Duration.ofSeconds(1)) > 0) {
+                throw new IllegalArgumentException(
+                        "switchboard.ingress.inbox-linger must be between 0 and 1s (it delays every webhook's answer)");
+            }
             if (processorLinger == null || processorLinger.isNegative()) {
                 throw new IllegalArgumentException("switchboard.ingress.processor-linger must be zero or more");
             }

@@ -38,9 +38,13 @@ public final class PhoneNormalizer {
     private static final Map<String, Pattern> EXTENSION_PATTERNS = new ConcurrentHashMap<>();
     /**
      * libphonenumber's parse + format is the costliest step of translating an event, and the same
-     * numbers (the subscriber's lines, a caller's several events) come back all the time.
+     * numbers (the subscriber's lines, a caller's several events) come back all the time. Its
+     * upkeep (a short drain of its read and write buffers) runs on the calling thread: handing it to
+     * the common pool, Caffeine's default, woke a pool thread for nearly every new number, which
+     * under load cost more than the upkeep itself.
      */
-    private static final Cache<String, Optional<String>> E164 = Caffeine.newBuilder().maximumSize(20_000).build();
+    private static final Cache<String, Optional<String>> E164 =
+            Caffeine.newBuilder().maximumSize(20_000).executor(Runnable::run).build();
 
     private PhoneNormalizer() {}
 

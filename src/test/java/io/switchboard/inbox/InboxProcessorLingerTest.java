@@ -16,13 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -75,27 +71,6 @@ class InboxProcessorLingerTest {
         }
     }
 
-    /** Commits nothing: the test is about which rows share a transaction, not the database. */
-    private static final class NoDatabase extends AbstractPlatformTransactionManager {
-        final AtomicInteger commits = new AtomicInteger();
-
-        @Override
-        protected Object doGetTransaction() {
-            return new Object();
-        }
-
-        @Override
-        protected void doBegin(Object transaction, TransactionDefinition definition) {}
-
-        @Override
-        protected void doCommit(DefaultTransactionStatus status) {
-            commits.incrementAndGet();
-        }
-
-        @Override
-        protected void doRollback(DefaultTransactionStatus status) {}
-    }
-
     private final MemoryInbox inbox = new MemoryInbox();
     private final NoDatabase transactions = new NoDatabase();
     private final List<Long> recorded = new CopyOnWriteArrayList<>();
@@ -111,7 +86,7 @@ class InboxProcessorLingerTest {
                     return 0;
                 });
         SwitchboardProperties properties = new SwitchboardProperties(
-                "http://localhost:8080", "FR", new SwitchboardProperties.Ingress(262_144, Duration.ofMinutes(10), 512, linger), List.of());
+                "http://localhost:8080", "FR", new SwitchboardProperties.Ingress(262_144, Duration.ofMinutes(10), 512, linger, Duration.ZERO), List.of());
         processor = new InboxProcessor(inbox, journal, new Dialects(List.of()), new Sources(properties),
                 new TransactionTemplate(transactions), new JournalWriteLock(), properties, new SimpleMeterRegistry());
         processor.start();

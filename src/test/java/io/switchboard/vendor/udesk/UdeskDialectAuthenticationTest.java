@@ -214,7 +214,7 @@ class UdeskDialectAuthenticationTest {
     @Test
     void honoursTheConfiguredWindow() {
         var properties = new io.switchboard.config.SwitchboardProperties("http://localhost", "CN",
-                new io.switchboard.config.SwitchboardProperties.Ingress(1024, java.time.Duration.ofSeconds(90), 1, java.time.Duration.ZERO),
+                new io.switchboard.config.SwitchboardProperties.Ingress(1024, java.time.Duration.ofSeconds(90), 1, java.time.Duration.ZERO, java.time.Duration.ZERO),
                 java.util.List.of(source()));
         UdeskDialect strict = new UdeskDialect(properties, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         String twoMinutesAgo = String.valueOf(NOW.minusSeconds(120).getEpochSecond());

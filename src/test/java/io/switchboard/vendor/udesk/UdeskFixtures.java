@@ -47,7 +47,7 @@ final class UdeskFixtures {
 
     static SwitchboardProperties properties(Source... sources) {
         return new SwitchboardProperties("http://localhost:8080", "CN",
-                new SwitchboardProperties.Ingress(262_144, Duration.ofMinutes(10), 512, Duration.ZERO), List.of(sources));
+                new SwitchboardProperties.Ingress(262_144, Duration.ofMinutes(10), 512, Duration.ZERO, Duration.ZERO), List.of(sources));
     }
 
     static Sources sources(Source... sources) {
