@@ -1,4 +1,4 @@
-# Sourced by bench/ab.sh, bench/paced-ab.sh and bench/journal-file.sh: one fresh hub in a temporary directory.
+# Sourced by bench/ab.sh, bench/paced-ab.sh, bench/commit-ab.sh and bench/journal-file.sh: one fresh hub in a temporary directory.
 #
 #   source bench/fresh-hub.sh NAME      (from the repository root) then: fresh_hub JAR [JAVA-OPTION ...]
 #

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +39,8 @@ public class InboxWriter implements SmartLifecycle {
     /** Requests enough to end a linger early: a commit's fixed cost is then a few µs each. */
     static final int FULL_ENOUGH = 64;
 
+    private static final long STOP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private record Pending(InboundRequest request, List<CallEvent> events, CompletableFuture<Void> committed) {}
 
     private final Inbox inbox;
@@ -50,13 +53,20 @@ public class InboxWriter implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
+    @Autowired
     InboxWriter(Inbox inbox, TransactionTemplate tx, InboxProcessor processor, SwitchboardProperties properties,
             MeterRegistry meters) {
+        this(inbox, tx, processor, properties, meters, properties.ingress().inboxLinger().toNanos());
+    }
+
+    /** With any linger, longer than the setting allows too (tests). */
+    InboxWriter(Inbox inbox, TransactionTemplate tx, InboxProcessor processor, SwitchboardProperties properties,
+            MeterRegistry meters, long lingerNanos) {
         this.inbox = inbox;
         this.tx = tx;
         this.processor = processor;
         this.batchSize = properties.ingress().inboxBatchSize();
-        this.lingerNanos = properties.ingress().inboxLinger().toNanos();
+        this.lingerNanos = lingerNanos;
         this.commitSizes = DistributionSummary.builder("switchboard.inbox.commit.requests")
                 .description("Requests stored by each group commit of the inbox")
                 .baseUnit("requests")
@@ -81,8 +91,8 @@ public class InboxWriter implements SmartLifecycle {
 
     private void loop() {
         List<Pending> batch = new ArrayList<>(batchSize);
-        while (running || !queue.isEmpty()) {
-            try {
+        try {
+            while (running || !queue.isEmpty()) {
                 Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
@@ -91,17 +101,27 @@ public class InboxWriter implements SmartLifecycle {
                 queue.drainTo(batch, batchSize - 1);
                 boolean interrupted = linger(batch);
                 commit(batch); // what gathered is committed and answered either way
+                batch.clear();
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                     return;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                batch.clear();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            // Interrupted (or stopped): take no more, and answer what still waits instead of
+            // letting it time out.
+            running = false;
+            failQueued();
         }
+    }
+
+    private void failQueued() {
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        InboxUnavailableException failure = new InboxUnavailableException("the hub is not accepting events right now");
+        left.forEach(p -> p.committed().completeExceptionally(failure));
     }
 
     /**
@@ -113,20 +133,28 @@ public class InboxWriter implements SmartLifecycle {
     private boolean linger(List<Pending> batch) {
         int enough = Math.min(FULL_ENOUGH, batchSize);
         long deadline = System.nanoTime() + lingerNanos;
-        long left;
         try {
-            while (batch.size() < enough && running && (left = deadline - System.nanoTime()) > 0) {
-                Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
-                if (next == null) {
+            while (batch.size() < enough && running) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
                     return false;
                 }
-                batch.add(next);
-                queue.drainTo(batch, batchSize - batch.size());
+                // In slices, so that stop() ends a long linger soon.
+                Pending next = queue.poll(Math.min(left, STOP_CHECK_NANOS), TimeUnit.NANOSECONDS);
+                if (next != null) {
+                    batch.add(next);
+                    queue.drainTo(batch, batchSize - batch.size());
+                }
             }
             return false;
         } catch (InterruptedException e) {
             return true;
         }
+    }
+
+    /** This writer's thread (tests). */
+    Thread thread() {
+        return thread;
     }
 
     private void commit(List<Pending> batch) {
@@ -169,6 +197,7 @@ public class InboxWriter implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        failQueued(); // offered just as the writer finished: answered now, not after a timeout
     }
 
     @Override

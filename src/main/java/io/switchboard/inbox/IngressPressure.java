@@ -5,9 +5,9 @@ import java.util.function.LongSupplier;
 /**
  * Whether the ingress is saturated right now: the inbox writer's group commit carried at least
  * {@link #BUSY_COMMIT} requests within the last {@link #BUSY_FOR_NANOS}. Under steady traffic a
- * commit carries one or a few requests; dozens at once mean requests are waiting for it. (The
- * writer's linger of 1 ms fills a commit with 16 only from about 12,000 requests a second: on a
- * box that saturates below that, the processor yields less.)
+ * commit carries one or a few requests; dozens at once mean requests are waiting for it. (With
+ * the writer's linger of 1 ms a commit carried 1.7 requests at 1,000 a second and about 48 under a
+ * saturating closed loop, on the box of BENCHMARKS.md.)
  * {@link InboxProcessor} then leaves the ingress half of its time (see {@code InboxProcessor}).
  */
 final class IngressPressure {

@@ -74,11 +74,12 @@ class InboxWriterLingerTest {
     }
 
     private void start(Duration linger) {
-        SwitchboardProperties properties = properties(linger);
+        SwitchboardProperties properties = properties(Duration.ZERO);
         // Never started: the writer only hands it translations and commit counts.
         InboxProcessor processor = new InboxProcessor(inbox, null, new Dialects(List.of()), new Sources(properties),
                 new TransactionTemplate(transactions), new JournalWriteLock(), properties, meters);
-        writer = new InboxWriter(inbox, new TransactionTemplate(transactions), processor, properties, meters);
+        writer = new InboxWriter(inbox, new TransactionTemplate(transactions), processor, properties, meters,
+                linger.toNanos());
         writer.start();
     }
 
@@ -107,11 +108,11 @@ class InboxWriterLingerTest {
 
     @Test
     void enoughRequestsEndTheLingerAndShareOneCommit() throws Exception {
-        start(Duration.ofSeconds(1));
+        start(Duration.ofMinutes(1));
 
-        // Queued at once or joined during the linger: either way one commit, well before the
-        // linger's second is up.
-        awaitAll(append(InboxWriter.FULL_ENOUGH), 500);
+        // Queued at once or joined during the linger: either way one commit, long before the
+        // linger's minute is up.
+        awaitAll(append(InboxWriter.FULL_ENOUGH), 10_000);
 
         assertThat(inbox.inserts).containsExactly(InboxWriter.FULL_ENOUGH);
         assertThat(transactions.commits).hasValue(1);
@@ -131,51 +132,40 @@ class InboxWriterLingerTest {
         assertThat(inbox.inserts).containsExactly(1);
     }
 
-    @Test
-    void withoutALingerARequestIsCommittedAtOnce() throws Exception {
-        start(Duration.ZERO);
-
-        for (int i = 0; i < 3; i++) {
-            awaitAll(append(1), 10_000);
-        }
-
-        assertThat(inbox.inserts).containsExactly(1, 1, 1);
+    /** Whether this test's writer waits inside its linger right now. */
+    private boolean lingering() {
+        return java.util.Arrays.stream(writer.thread().getStackTrace())
+                .anyMatch(frame -> frame.getClassName().equals(InboxWriter.class.getName())
+                        && frame.getMethodName().equals("linger"));
     }
 
     @Test
-    void stoppingDuringALingerCommitsWhatGathered() throws Exception {
-        start(Duration.ofSeconds(1));
+    void stoppingEndsALingerAndCommitsWhatGathered() throws Exception {
+        start(Duration.ofMinutes(1));
         List<CompletableFuture<Void>> futures = append(3);
+        await().atMost(Duration.ofSeconds(10)).until(this::lingering);
+        long started = System.nanoTime();
 
         writer.stop();
 
+        assertThat(System.nanoTime() - started).as("stop waited out the linger").isLessThan(Duration.ofSeconds(10).toNanos());
         awaitAll(futures, 0);
         assertThat(inbox.inserts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
         assertThat(writer.append(request(4), List.of())).isCompletedExceptionally();
     }
 
-    /** The writer's thread, once it waits inside its linger. */
-    private static Thread lingeringWriter() {
-        return Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> e.getKey().getName().equals("inbox-writer"))
-                .filter(e -> java.util.Arrays.stream(e.getValue())
-                        .anyMatch(frame -> frame.getClassName().equals(InboxWriter.class.getName())
-                                && frame.getMethodName().equals("linger")))
-                .map(java.util.Map.Entry::getKey)
-                .findFirst()
-                .orElse(null);
-    }
-
     @Test
-    void anInterruptDuringALingerStillCommitsWhatGathered() throws Exception {
-        start(Duration.ofSeconds(1));
+    void anInterruptDuringALingerStillCommitsWhatGatheredAndAnswersTheRest() throws Exception {
+        start(Duration.ofMinutes(1));
         List<CompletableFuture<Void>> futures = append(2);
-        Thread lingering = await().atMost(Duration.ofSeconds(10)).until(InboxWriterLingerTest::lingeringWriter, t -> t != null);
+        await().atMost(Duration.ofSeconds(10)).until(this::lingering);
 
-        lingering.interrupt();
+        writer.thread().interrupt();
 
         awaitAll(futures, 10_000);
         assertThat(inbox.inserts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !writer.isRunning());
+        assertThat(writer.append(request(3), List.of())).isCompletedExceptionally();
     }
 
     @Test
