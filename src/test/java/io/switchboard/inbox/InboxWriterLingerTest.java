@@ -14,6 +14,7 @@ import io.switchboard.journal.JournalWriteLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The inbox writer's linger: requests that arrive while it lingers share one commit, enough of
- * them end it early, a lone request is committed when it ends, and stopping loses nothing.
+ * them end it early, a lone request is committed when it ends, and neither a stop nor an interrupt
+ * loses what gathered.
  */
 class InboxWriterLingerTest {
 
@@ -134,7 +136,7 @@ class InboxWriterLingerTest {
 
     /** Whether this test's writer waits inside its linger right now. */
     private boolean lingering() {
-        return java.util.Arrays.stream(writer.thread().getStackTrace())
+        return Arrays.stream(writer.thread().getStackTrace())
                 .anyMatch(frame -> frame.getClassName().equals(InboxWriter.class.getName())
                         && frame.getMethodName().equals("linger"));
     }
@@ -155,7 +157,7 @@ class InboxWriterLingerTest {
     }
 
     @Test
-    void anInterruptDuringALingerStillCommitsWhatGatheredAndAnswersTheRest() throws Exception {
+    void anInterruptDuringALingerStillCommitsWhatGatheredThenRefusesNewRequests() throws Exception {
         start(Duration.ofMinutes(1));
         List<CompletableFuture<Void>> futures = append(2);
         await().atMost(Duration.ofSeconds(10)).until(this::lingering);

@@ -73,6 +73,10 @@ class KeyyoCallQueueSpacingTest {
 
     @Test
     void refusesCallsBeyondTheLineQueueLimit() throws Exception {
+        // Keyyo slow to answer: the first call is still in the queue (in flight) when the third
+        // comes. With a quick answer a descheduled test thread could see it gone, and the third
+        // accepted (a flaky failure seen on a loaded box).
+        KeyyoDigestServer.stub(keyyo, "makecall.html", KeyyoDigestServer.ok().withFixedDelay(3_000));
         queue.submit(KeyyoDigestServer.LINE, KeyyoCall.to("33600000001"));
         queue.submit(KeyyoDigestServer.LINE, KeyyoCall.to("33600000002"));
         Throwable failure = queue.submit(KeyyoDigestServer.LINE, KeyyoCall.to("33600000003"))
